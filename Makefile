@@ -1,0 +1,63 @@
+# LTV Lab. `make run` builds the site and serves it on http://localhost:8080;
+# `make test` runs every test, the browser tests included.
+
+GO        ?= go
+ADDR      ?= 127.0.0.1:8080
+SITE      ?= static
+FUZZTIME  ?= 30s
+WASMFLAGS := -trimpath -ldflags='-s -w'
+
+.PHONY: all static wasm run test vet fmt-check unit browser-deps bench fuzz clean
+
+all: static
+
+## wasm: compile the UI to web/app.wasm
+wasm:
+	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o web/app.wasm ./app
+
+## static: build app.wasm, generate the site into static/ and precompress it
+static: wasm
+	$(GO) run ./app build -out $(SITE) -web web
+
+## run: build everything and serve it on http://localhost:8080
+run: static
+	$(GO) run ./app serve -addr $(ADDR) -dir $(SITE)
+
+## test: formatting, vet (native and wasm), unit tests, wasm build, browser tests
+test: fmt-check vet static browser-deps
+	LTV_SITE=$(CURDIR)/$(SITE) $(GO) test -count=1 ./...
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./...
+
+## unit: the tests that need no browser
+unit:
+	$(GO) test -count=1 -skip 'Browser' ./...
+
+# Chromium for the browser tests, from Debian's packages, when it is missing.
+browser-deps:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+		echo "Chromium is missing: installing the Debian package chromium"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+## bench: the benchmarks of the calculation core and the app
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem ./...
+
+## fuzz: run every fuzz target for FUZZTIME each
+fuzz:
+	@for pkg in ./calc ./app; do \
+		for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+			echo "fuzzing $$pkg $$target for $(FUZZTIME)"; \
+			$(GO) test -run='^$$' -fuzz="^$$target$$" -fuzztime=$(FUZZTIME) $$pkg || exit 1; \
+		done; \
+	done
+
+clean:
+	rm -rf $(SITE) web/app.wasm

@@ -1,0 +1,267 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/andybalholm/brotli"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// buildOptions are the flags of the build command.
+type buildOptions struct {
+	Out string // directory to write the site into; replaced if it holds a previous build
+	Web string // resource directory, holding app.wasm
+}
+
+// buildSummary says what a build wrote.
+type buildSummary struct {
+	Files          int    // files written, compressed variants included
+	Version        string // content hash of the site
+	WasmSize       int64  // bytes of app.wasm
+	WasmBrotliSize int64  // bytes of app.wasm compressed with Brotli
+}
+
+// siteMarker is written at the root of every generated site, so that a build
+// only ever replaces a directory that an earlier build wrote.
+const siteMarker = ".ltvlab-site"
+
+// hashLen is the number of hex digits of the content hash in file names.
+const hashLen = 12
+
+// build generates the deployable site: the prerendered pages, go-app's
+// files, the resources of web/ under their own and content-hashed names
+// (app.wasm only under its hashed name), and .br and .gz variants of every
+// compressible file.
+func build(opts buildOptions) (buildSummary, error) {
+	var sum buildSummary
+	web, err := readWeb(opts.Web)
+	if err != nil {
+		return sum, err
+	}
+	wasm, ok := web["app.wasm"]
+	if !ok {
+		return sum, fmt.Errorf("%s is missing: build it first with GOOS=js GOARCH=wasm go build -o %s ./app (make static does both)",
+			filepath.Join(opts.Web, "app.wasm"), filepath.Join(opts.Web, "app.wasm"))
+	}
+	resolver := hashedResources{}
+	whole := sha256.New()
+	names := sortedKeys(web)
+	for _, name := range names {
+		sum := sha256.Sum256(web[name])
+		resolver["/web/"+name] = "/web/" + hashedName(name, sum[:])
+		fmt.Fprintf(whole, "%s %x\n", name, sum)
+	}
+	sum.Version = hex.EncodeToString(whole.Sum(nil))[:hashLen]
+	sum.WasmSize = int64(len(wasm))
+
+	if err := prepareOut(opts.Out); err != nil {
+		return sum, err
+	}
+	h := newHandler(sum.Version, resolver, sum.WasmSize)
+	if err := app.GenerateStaticWebsite(opts.Out, h); err != nil {
+		return sum, fmt.Errorf("generating pages: %w", err)
+	}
+	for _, name := range names {
+		hashed := strings.TrimPrefix(resolver["/web/"+name], "/web/")
+		targets := []string{hashed}
+		if name != "app.wasm" {
+			targets = append(targets, name)
+		}
+		for _, t := range targets {
+			dst := filepath.Join(opts.Out, "web", filepath.FromSlash(t))
+			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+				return sum, err
+			}
+			if err := os.WriteFile(dst, web[name], 0o644); err != nil {
+				return sum, err
+			}
+		}
+	}
+	if err := os.WriteFile(filepath.Join(opts.Out, siteMarker), []byte(sum.Version+"\n"), 0o644); err != nil {
+		return sum, err
+	}
+	n, err := precompress(opts.Out)
+	if err != nil {
+		return sum, err
+	}
+	if fi, err := os.Stat(filepath.Join(opts.Out, filepath.FromSlash(resolver["/web/app.wasm"])+".br")); err == nil {
+		sum.WasmBrotliSize = fi.Size()
+	}
+	sum.Files = n
+	return sum, nil
+}
+
+// hashedResources resolves /web/ paths to their content-hashed names; other
+// paths are left as they are.
+type hashedResources map[string]string
+
+func (r hashedResources) Resolve(location string) string {
+	if hashed, ok := r[location]; ok {
+		return hashed
+	}
+	if strings.HasPrefix(location, "web/") {
+		return r.Resolve("/" + location)
+	}
+	return location
+}
+
+// hashedName inserts the first hashLen hex digits of sum before the
+// extension: "ltv.css" becomes "ltv.0123456789ab.css".
+func hashedName(name string, sum []byte) string {
+	ext := path.Ext(name)
+	return strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum)[:hashLen] + ext
+}
+
+// isHashedName reports whether a file name carries a content hash, as made
+// by hashedName: such a file never changes and may be cached for good.
+func isHashedName(name string) bool {
+	base := path.Base(name)
+	base = strings.TrimSuffix(strings.TrimSuffix(base, ".br"), ".gz")
+	base = strings.TrimSuffix(base, path.Ext(base))
+	dot := strings.LastIndexByte(base, '.')
+	if dot < 0 || len(base)-dot-1 != hashLen {
+		return false
+	}
+	for _, c := range base[dot+1:] {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// readWeb reads every regular file under dir, keyed by slash path relative
+// to dir. Hidden files and compressed leftovers are skipped.
+func readWeb(dir string) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if strings.HasPrefix(d.Name(), ".") && p != dir {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		files[filepath.ToSlash(rel)] = b
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading resources: %w", err)
+	}
+	return files, nil
+}
+
+// prepareOut empties out when it holds an earlier build, creates it when it
+// does not exist, and refuses any other non-empty directory.
+func prepareOut(out string) error {
+	entries, err := os.ReadDir(out)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return os.MkdirAll(out, 0o755)
+	case err != nil:
+		return err
+	case len(entries) == 0:
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(out, siteMarker)); err != nil {
+		return fmt.Errorf("%s is not empty and was not written by a build: refusing to replace it", out)
+	}
+	for _, e := range entries {
+		if err := os.RemoveAll(filepath.Join(out, e.Name())); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// compressible lists the extensions worth storing compressed.
+var compressible = map[string]bool{
+	".html": true, ".js": true, ".css": true, ".wasm": true, ".json": true,
+	".webmanifest": true, ".svg": true, ".txt": true, ".xml": true, ".csv": true,
+}
+
+// precompress writes name.br (Brotli, quality 11) and name.gz (gzip, best)
+// beside every compressible file of dir, keeping a variant only when it is
+// smaller. It returns the number of files in dir afterwards.
+func precompress(dir string) (int, error) {
+	var paths []string
+	count := 0
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		count++
+		if compressible[filepath.Ext(p)] {
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	for _, p := range paths {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			return 0, err
+		}
+		var br, gz bytes.Buffer
+		bw := brotli.NewWriterLevel(&br, brotli.BestCompression)
+		gw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+		for _, w := range []interface {
+			Write([]byte) (int, error)
+			Close() error
+		}{bw, gw} {
+			if _, err := w.Write(raw); err != nil {
+				return 0, err
+			}
+			if err := w.Close(); err != nil {
+				return 0, err
+			}
+		}
+		for ext, b := range map[string][]byte{".br": br.Bytes(), ".gz": gz.Bytes()} {
+			if len(b) >= len(raw) {
+				continue
+			}
+			if err := os.WriteFile(p+ext, b, 0o644); err != nil {
+				return 0, err
+			}
+			count++
+		}
+	}
+	return count, nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,86 @@
+//go:build !wasm
+
+// Command app is LTV Lab. Compiled to WebAssembly it is the calculator UI;
+// natively it generates the static site, serves it, and evaluates scenarios.
+//
+//	go run ./app build [-out static] [-web web]
+//	go run ./app serve [-addr 127.0.0.1:8080] [-dir static]
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+const usage = `usage:
+  app build [-out static] [-web web]            generate the static site
+  app serve [-addr 127.0.0.1:8080] [-dir static] serve the generated site
+`
+
+func main() {
+	registerRoutes()
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes one command and returns the process exit status: 0 on
+// success, 1 when the command failed, 2 on a usage error.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmd, args := args[0], args[1:]
+	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var err error
+	switch cmd {
+	case "build":
+		var opts buildOptions
+		fs.StringVar(&opts.Out, "out", "static", "directory to write the site into")
+		fs.StringVar(&opts.Web, "web", "web", "resource directory, with app.wasm built into it")
+		if fs.Parse(args) != nil {
+			return 2
+		}
+		var sum buildSummary
+		sum, err = build(opts)
+		if err == nil {
+			fmt.Fprintf(stdout, "wrote %s: %d files, version %s, app.wasm %d bytes (brotli %d)\n",
+				opts.Out, sum.Files, sum.Version, sum.WasmSize, sum.WasmBrotliSize)
+		}
+	case "serve":
+		addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+		dir := fs.String("dir", "static", "directory of the generated site")
+		if fs.Parse(args) != nil {
+			return 2
+		}
+		logger := slog.New(slog.NewTextHandler(stderr, nil))
+		ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+		defer stop()
+		err = serve(ctx, *addr, *dir, logger, nil)
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "unknown command %q\n%s", cmd, usage)
+		return 2
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "error:", err)
+		var ue usageError
+		if errors.As(err, &ue) {
+			return 2
+		}
+		return 1
+	}
+	return 0
+}
+
+// usageError marks an error caused by how the command was called.
+type usageError struct{ error }

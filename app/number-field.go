@@ -1,0 +1,72 @@
+package main
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"ltvlab/calc"
+)
+
+// numberField describes one labelled numeric input of a calculator.
+type numberField struct {
+	ID      string           // element id, also the URL query key
+	Label   string           // visible label
+	Unit    string           // unit shown after the label, e.g. "$" or "years"
+	Hint    string           // one line under the label
+	Value   string           // the text as typed
+	Error   *calc.FieldError // nil when the value is valid
+	OnInput app.EventHandler // called on every keystroke
+}
+
+// render draws the label, the input, its hint and its error message, wired
+// together for assistive technology (aria-describedby, aria-invalid).
+func (f numberField) render() app.UI {
+	hintID, errID := f.ID+"-hint", f.ID+"-error"
+	describedBy := hintID
+	if f.Error != nil {
+		describedBy += " " + errID
+	}
+	input := app.Input().
+		Type("text").
+		ID(f.ID).
+		Name(f.ID).
+		Class("field-input").
+		Attr("inputmode", "decimal").
+		AutoComplete(false).
+		Spellcheck(false).
+		DataSet("q", f.ID).
+		Value(attrNumber(f.Value)).
+		Aria("describedby", describedBy).
+		OnInput(f.OnInput)
+	if f.Error != nil {
+		input = input.Aria("invalid", "true")
+	}
+	return app.Div().Class("field").Body(
+		app.Label().For(f.ID).Class("field-label").Body(
+			app.Text(f.Label),
+			app.If(f.Unit != "", func() app.UI {
+				return app.Span().Class("field-unit").Text(" (" + f.Unit + ")")
+			}),
+		),
+		input,
+		app.P().ID(hintID).Class("field-hint").Text(f.Hint),
+		app.If(f.Error != nil, func() app.UI {
+			return app.P().ID(errID).Class("field-error").Text(f.Error.Reason)
+		}),
+	)
+}
+
+// attrNumber returns the text to put in an input's value attribute. In the
+// browser the value is set as a DOM property, so the typed text is kept as is.
+// When prerendering, go-app writes attributes without HTML escaping, so only a
+// validated number may go into the page: anything else renders as empty.
+func attrNumber(s string) string {
+	if app.IsClient {
+		return s
+	}
+	if _, err := calc.ParseDecimal("", s); err != nil {
+		return ""
+	}
+	return strings.TrimSpace(s)
+}

@@ -1,0 +1,9 @@
+package main
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// registerRoutes declares every page of the app. It runs in the browser and
+// natively (for prerendering), so both agree on what each URL shows.
+func registerRoutes() {
+	app.Route("/", func() app.Composer { return newPurchasePage() })
+}

@@ -1,0 +1,58 @@
+package calc
+
+import "fmt"
+
+// Codes of FieldError: a machine-readable reason the UI can translate.
+const (
+	CodeRequired    = "required"     // nothing was entered
+	CodeNotANumber  = "not_a_number" // the text is not a decimal number
+	CodeTooLong     = "too_long"     // more characters than any real figure needs
+	CodeTooLarge    = "too_large"    // the magnitude is beyond MaxInput
+	CodeTooPrecise  = "too_precise"  // more decimal places than MaxFractionDigits
+	CodeNegative    = "negative"     // the figure must be zero or more
+	CodeNotPositive = "not_positive" // the figure must be more than zero
+	CodeOutOfRange  = "out_of_range" // outside the field's own bounds, e.g. a percentage over 100
+)
+
+// FieldError reports one bad input. Field names the input as in the scenario
+// JSON (e.g. "average_order_value"), Value is the text as the user typed it,
+// Code is one of the Code* constants and Reason says in plain English what is
+// wrong. Read it with errors.As; several FieldErrors are joined with errors.Join.
+type FieldError struct {
+	Field  string
+	Value  string
+	Code   string
+	Reason string
+}
+
+func (e *FieldError) Error() string {
+	return fmt.Sprintf("%s: %s (got %q)", e.Field, e.Reason, e.Value)
+}
+
+// FieldErrors returns every *FieldError inside err, in order, looking through
+// errors.Join trees and wrapped errors. It returns nil when there is none.
+func FieldErrors(err error) []*FieldError {
+	switch e := err.(type) {
+	case *FieldError:
+		return []*FieldError{e}
+	case interface{ Unwrap() []error }:
+		var out []*FieldError
+		for _, inner := range e.Unwrap() {
+			out = append(out, FieldErrors(inner)...)
+		}
+		return out
+	case interface{ Unwrap() error }:
+		return FieldErrors(e.Unwrap())
+	}
+	return nil
+}
+
+// ErrorFor returns the first *FieldError in err that concerns field, or nil.
+func ErrorFor(err error, field string) *FieldError {
+	for _, fe := range FieldErrors(err) {
+		if fe.Field == field {
+			return fe
+		}
+	}
+	return nil
+}
