@@ -12,6 +12,14 @@ const (
 	CodeNegative    = "negative"     // the figure must be zero or more
 	CodeNotPositive = "not_positive" // the figure must be more than zero
 	CodeOutOfRange  = "out_of_range" // outside the field's own bounds, e.g. a percentage over 100
+	CodeNotInteger  = "not_integer"  // a count or a number of periods with a fractional part
+	CodeInvalid     = "invalid"      // not a value of the field's kind: a word for a number, an unknown option
+	CodeUnknown     = "unknown"      // a field name the scenario format does not have
+	CodeConflict    = "conflict"     // given together with another field that says the same thing differently
+	CodeUnbounded   = "unbounded"    // the lifetime value would be infinite: a horizon or a discount is needed
+	CodeTooMany     = "too_many"     // more values than the limits allow
+	CodeNoFit       = "no_fit"       // data the retention model cannot be fitted to
+	CodeNotApplied  = "not_applied"  // a lever or input that the chosen model does not have
 )
 
 // FieldError reports one bad input. Field names the input as in the scenario
@@ -25,8 +33,17 @@ type FieldError struct {
 	Reason string
 }
 
+// Error reads "field: reason (got "value")"; a FieldError about the whole
+// scenario document (Field "") reads "scenario: reason".
 func (e *FieldError) Error() string {
-	return fmt.Sprintf("%s: %s (got %q)", e.Field, e.Reason, e.Value)
+	field := e.Field
+	if field == "" {
+		field = "scenario"
+	}
+	if e.Value == "" {
+		return fmt.Sprintf("%s: %s", field, e.Reason)
+	}
+	return fmt.Sprintf("%s: %s (got %q)", field, e.Reason, e.Value)
 }
 
 // FieldErrors returns every *FieldError inside err, in order, looking through

@@ -1,0 +1,167 @@
+package calc
+
+import "github.com/shopspring/decimal"
+
+// Rules of thumb (D. Skok, "SaaS Metrics 2.0").
+var (
+	targetLTVToCAC = decimal.NewFromInt(3)  // LTV at least 3 x CAC
+	targetPayback  = decimal.NewFromInt(12) // CAC paid back within 12 months
+)
+
+// Verdicts of Result.LTVToCACVerdict and Result.PaybackVerdict.
+const (
+	VerdictMeets3x     = "meets_3x"    // LTV >= 3 x CAC
+	VerdictBelow3x     = "below_3x"    // CAC <= LTV < 3 x CAC: profitable, thinly
+	VerdictLosesMoney  = "loses_money" // LTV < CAC
+	VerdictWithin12    = "within_12_months"
+	VerdictOver12      = "over_12_months" // including never
+	VerdictNoAcquiring = "no_cac"         // CAC is zero: every ratio is infinite
+)
+
+// Metrics: the figures that sensitivity and goal seek can target and that a
+// what-if compares. Each is also the JSON name of the figure in Result.
+const (
+	MetricLTV                 = "ltv"
+	MetricNetLTV              = "net_ltv"
+	MetricLTVToCAC            = "ltv_to_cac"
+	MetricPaybackMonths       = "payback_months"
+	MetricCohortPaybackMonths = "cohort_payback_months"
+	MetricCAC                 = "cac"
+	MetricMonthlyMargin       = "monthly_margin"
+	MetricLifetime            = "lifetime"
+	MetricResidualLTV         = "residual_ltv"
+)
+
+// comparedMetrics are the figures a what-if compares, in order.
+var comparedMetrics = []string{
+	MetricLTV, MetricNetLTV, MetricLTVToCAC, MetricPaybackMonths, MetricCohortPaybackMonths,
+	MetricCAC, MetricMonthlyMargin, MetricLifetime, MetricResidualLTV,
+}
+
+// outcome is an evaluated scenario at full precision; Result rounds it.
+type outcome struct {
+	model string
+	// ltv is the margin a customer brings over the lifetime, discounted
+	// where the model has a discount rate.
+	ltv decimal.Decimal
+	// monthlyMargin is the margin per customer and month of the payback rule.
+	monthlyMargin decimal.Decimal
+	// paybackAt returns the month (1-based) in which a customer's cumulative
+	// margin, with churn, reaches cac; ok is false for never.
+	paybackAt func(cac decimal.Decimal) (month int64, ok bool)
+
+	cac        cacValue
+	netLTV     decimal.Decimal
+	ratio      decimal.Decimal // LTV / CAC, when hasRatio
+	hasRatio   bool
+	payback    decimal.Decimal // CAC / monthly margin, when hasPayback
+	hasPayback bool
+	cohortPay  int64 // cohort payback month, when cohortOK and cohortDone
+	cohortOK   bool
+	cohortDone bool // computed: it is searched for only on demand
+
+	purchase *purchaseOutcome
+	sub      *subscriptionOutcome
+	cohort   *cohortOutcome
+}
+
+// applyCAC adds the unit economics: net LTV = LTV - CAC, LTV:CAC, the
+// payback rule CAC / (monthly ARPA x margin) and the cohort payback month.
+func (o *outcome) applyCAC(c cacValue) {
+	o.cac = c
+	if !c.has {
+		return
+	}
+	o.netLTV = o.ltv.Sub(c.cac)
+	if c.cac.Sign() > 0 {
+		o.ratio, o.hasRatio = quo(o.ltv, c.cac), true
+	}
+	switch {
+	case c.cac.Sign() <= 0:
+		o.payback, o.hasPayback = decimal.Zero, true
+	case o.monthlyMargin.Sign() > 0:
+		o.payback, o.hasPayback = quo(c.cac, o.monthlyMargin), true
+	}
+}
+
+// cohortPayback returns the month in which a customer's cumulative margin,
+// with churn, reaches the CAC; ok is false for never and without CAC.
+func (o *outcome) cohortPayback() (month int64, ok bool) {
+	if !o.cohortDone && o.cac.has && o.paybackAt != nil {
+		o.cohortPay, o.cohortOK = o.paybackAt(o.cac.cac)
+	}
+	o.cohortDone = true
+	return o.cohortPay, o.cohortOK
+}
+
+// ltvToCACVerdict judges LTV:CAC against the 3x rule.
+func (o *outcome) ltvToCACVerdict() string {
+	switch {
+	case !o.cac.has:
+		return ""
+	case !o.hasRatio:
+		return VerdictNoAcquiring
+	case o.ratio.Cmp(targetLTVToCAC) >= 0:
+		return VerdictMeets3x
+	case o.ratio.Cmp(one) >= 0:
+		return VerdictBelow3x
+	}
+	return VerdictLosesMoney
+}
+
+// paybackVerdict judges the payback months against the 12-month rule.
+func (o *outcome) paybackVerdict() string {
+	switch {
+	case !o.cac.has:
+		return ""
+	case o.hasPayback && o.payback.Cmp(targetPayback) <= 0:
+		return VerdictWithin12
+	}
+	return VerdictOver12
+}
+
+// metric returns the figure called name, unrounded; ok is false when the
+// scenario does not have it (no CAC, a payback that never comes, ...).
+func (o *outcome) metric(name string) (decimal.Decimal, bool) {
+	switch name {
+	case MetricLTV:
+		return o.ltv, true
+	case MetricNetLTV:
+		return o.netLTV, o.cac.has
+	case MetricLTVToCAC:
+		return o.ratio, o.hasRatio
+	case MetricPaybackMonths:
+		return o.payback, o.hasPayback
+	case MetricCohortPaybackMonths:
+		k, ok := o.cohortPayback()
+		return decimal.NewFromInt(k), ok
+	case MetricCAC:
+		return o.cac.cac, o.cac.has
+	case MetricMonthlyMargin:
+		return o.monthlyMargin, true
+	case MetricLifetime:
+		switch {
+		case o.purchase != nil:
+			return o.purchase.lifetime, true
+		case o.sub != nil:
+			return o.sub.lifetime()
+		case o.cohort != nil:
+			return o.cohort.expected, o.cohort.hasExpected
+		}
+	case MetricResidualLTV:
+		if o.cohort != nil {
+			return o.cohort.residual, true
+		}
+	}
+	return decimal.Zero, false
+}
+
+// isMetric reports whether name is one of the Metric* names.
+func isMetric(name string) bool {
+	for _, m := range comparedMetrics {
+		if m == name {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,136 @@
+package calc
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// inputs is a scenario read into exact figures, before any model logic: each
+// scalar field parsed and checked against its own bounds. Sensitivity and
+// goal seek vary these figures directly, without going back to text.
+type inputs struct {
+	model      string
+	num        [numFields]decimal.Decimal
+	has        [numFields]bool
+	cashTiming string
+	billing    string
+	period     string
+
+	// cohort holds the cohort model's data (nil for the other models or for
+	// given alpha and beta); fit caches its sBG fit, which depends on the
+	// data alone.
+	cohort *cohortData
+	fit    *sbgFit
+	// rate caches the last annual-to-monthly rate conversion.
+	rate *rateMemo
+}
+
+// rateMemo remembers the last few annual-to-monthly rate conversions: a
+// sensitivity analysis goes back and forth between three rates.
+type rateMemo struct {
+	annual, monthly [3]decimal.Decimal
+	n, next         int
+}
+
+// monthly returns monthlyRate(annual).
+func (m *rateMemo) monthlyRate(annual decimal.Decimal) decimal.Decimal {
+	if m == nil {
+		return monthlyRate(annual)
+	}
+	for i := range m.n {
+		if m.annual[i].Equal(annual) {
+			return m.monthly[i]
+		}
+	}
+	r := monthlyRate(annual)
+	m.annual[m.next], m.monthly[m.next] = annual, r
+	m.next = (m.next + 1) % len(m.annual)
+	m.n = max(m.n, m.next)
+	if m.next == 0 {
+		m.n = len(m.annual)
+	}
+	return r
+}
+
+// value returns the figure of f and whether it was given.
+func (in *inputs) value(f numField) (decimal.Decimal, bool) { return in.num[f], in.has[f] }
+
+// or returns the figure of f, or def when it was not given.
+func (in *inputs) or(f numField, def decimal.Decimal) decimal.Decimal {
+	if in.has[f] {
+		return in.num[f]
+	}
+	return def
+}
+
+// int returns the whole-number figure of f (bounded by its spec) or def.
+func (in *inputs) int(f numField, def int64) int64 {
+	if in.has[f] {
+		return in.num[f].IntPart()
+	}
+	return def
+}
+
+// parseInputs reads every field of s that its model uses.
+func parseInputs(s *Scenario) (*inputs, error) {
+	in := &inputs{model: strings.TrimSpace(s.Model), rate: new(rateMemo)}
+	mask := modelMask(in.model)
+	switch {
+	case in.model == "":
+		return nil, &FieldError{Field: FieldModel, Code: CodeRequired, Reason: `choose a model: "purchase", "subscription" or "cohort"`}
+	case mask == 0:
+		return nil, &FieldError{Field: FieldModel, Value: clip(s.Model), Code: CodeInvalid, Reason: `the model is "purchase", "subscription" or "cohort"`}
+	}
+	var errs []error
+	texts := scenarioNumbers(s)
+	for f := range numFields {
+		if specs[f].models&mask == 0 {
+			continue
+		}
+		d, ok, err := specs[f].parse(string(*texts[f]))
+		in.num[f], in.has[f] = d, ok
+		errs = append(errs, err)
+	}
+	var err error
+	switch in.model {
+	case ModelSubscription:
+		in.cashTiming, err = option(FieldCashTiming, s.CashTiming, TimingStart, TimingEnd, TimingAfterFirst)
+		errs = append(errs, err)
+		in.billing, err = option(FieldBilling, s.Billing, BillingMonthly, BillingAnnual)
+		errs = append(errs, err)
+	case ModelCohort:
+		in.period, err = option(FieldPeriod, s.Period, PeriodMonth, PeriodYear)
+		errs = append(errs, err)
+		if err := errors.Join(errs...); err != nil {
+			return nil, err // the data check below needs customers and fit_periods
+		}
+		in.cohort, err = parseCohortData(s, in)
+		errs = append(errs, err)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return in, nil
+}
+
+// option reads an enumerated field; the first choice is the default.
+func option(field, text string, choices ...string) (string, error) {
+	t := strings.TrimSpace(text)
+	if t == "" {
+		return choices[0], nil
+	}
+	for _, c := range choices {
+		if t == c {
+			return c, nil
+		}
+	}
+	return "", &FieldError{Field: field, Value: clip(text), Code: CodeInvalid,
+		Reason: "must be one of: " + strings.Join(choices, ", ")}
+}
+
+// required is the error for a missing figure.
+func required(field, reason string) error {
+	return &FieldError{Field: field, Code: CodeRequired, Reason: reason}
+}

@@ -1,0 +1,238 @@
+package calc
+
+import (
+	"errors"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+)
+
+// Words that stand where a number cannot.
+const (
+	Never    = "never"    // a payback that does not come
+	Infinite = "infinite" // a lifetime without end
+)
+
+// Result is an evaluated scenario, every figure a decimal string rounded for
+// display: money to 2 places, ratios, months and percentages to 2, periods
+// to 4, alpha and beta to 6 significant digits. Fields that do not apply to
+// the model, or need a CAC that is not given, are empty (omitted in JSON).
+// calc/SCENARIO.md documents each field.
+type Result struct {
+	Model string `json:"model"`
+
+	// LTV is the gross margin a customer brings over the lifetime, in
+	// currency units, discounted where the model has a discount rate.
+	LTV string `json:"ltv"`
+	// MonthlyMargin is the margin per customer and month, the divisor of the
+	// payback rule.
+	MonthlyMargin string `json:"monthly_margin"`
+
+	// Unit economics, when the scenario has a CAC.
+	CAC                 string `json:"cac,omitempty"`
+	CACSpend            string `json:"cac_spend,omitempty"` // spending part of a CAC built from parts
+	CACTime             string `json:"cac_time,omitempty"`  // time part of a CAC built from parts
+	NetLTV              string `json:"net_ltv,omitempty"`
+	LTVToCAC            string `json:"ltv_to_cac,omitempty"`
+	LTVToCACVerdict     string `json:"ltv_to_cac_verdict,omitempty"`
+	PaybackMonths       string `json:"payback_months,omitempty"` // or "never"
+	PaybackVerdict      string `json:"payback_verdict,omitempty"`
+	CohortPaybackMonths string `json:"cohort_payback_months,omitempty"` // a month number, or "never"
+
+	// Purchase model.
+	AverageOrderValue string `json:"average_order_value,omitempty"`
+	PurchaseFrequency string `json:"purchase_frequency,omitempty"` // purchases per customer and year
+	AnnualValue       string `json:"annual_value,omitempty"`       // revenue per customer and year
+	RevenueLTV        string `json:"revenue_ltv,omitempty"`        // LTV before the gross margin
+
+	// Lifetime in LifetimeUnit ("years" or "months"), or "infinite".
+	Lifetime     string `json:"lifetime,omitempty"`
+	LifetimeUnit string `json:"lifetime_unit,omitempty"`
+
+	// Subscription model.
+	CashTiming             string `json:"cash_timing,omitempty"`
+	Billing                string `json:"billing,omitempty"`
+	MonthlyDiscountRatePct string `json:"monthly_discount_rate_pct,omitempty"`
+	AnnualChurnPct         string `json:"annual_churn_pct,omitempty"` // the annual plan's churn used
+
+	// Cohort model.
+	Period               string   `json:"period,omitempty"`
+	Alpha                string   `json:"alpha,omitempty"`
+	Beta                 string   `json:"beta,omitempty"`
+	LogLikelihood        string   `json:"log_likelihood,omitempty"`
+	FitPeriods           string   `json:"fit_periods,omitempty"`
+	FitAtBound           bool     `json:"fit_at_bound,omitempty"`
+	ObservedSurvivalPct  []string `json:"observed_survival_pct,omitempty"`
+	FittedSurvivalPct    []string `json:"fitted_survival_pct,omitempty"`
+	ProjectedSurvivalPct []string `json:"projected_survival_pct,omitempty"` // from period 0
+	RetentionPct         []string `json:"retention_pct,omitempty"`          // from period 1
+	ExpectedLifetime     string   `json:"expected_lifetime,omitempty"`      // E(T) in periods, or "infinite"
+	DEL                  string   `json:"del,omitempty"`
+	DERL                 string   `json:"derl,omitempty"`
+	ResidualLTV          string   `json:"residual_ltv,omitempty"`
+	CohortPaybackPeriods string   `json:"cohort_payback_periods,omitempty"`
+	NaiveRetentionPct    string   `json:"naive_retention_pct,omitempty"`
+	NaiveLTV             string   `json:"naive_ltv,omitempty"`
+}
+
+// Evaluate computes the scenario's model and, when it has a CAC, its unit
+// economics. It never panics. Bad input is reported as *FieldError values
+// joined with errors.Join, one per bad field, naming the JSON field: the
+// codes of ParseDecimal, CodeNegative, CodeNotPositive and CodeOutOfRange
+// for a figure outside its bounds, CodeNotInteger, CodeRequired for a
+// missing input, CodeConflict for two ways of giving one figure, CodeInvalid
+// for an unknown option, CodeUnbounded for an infinite value without horizon
+// and CodeNoFit for cohort data the sBG model cannot be fitted to.
+func (s Scenario) Evaluate() (Result, error) {
+	_, o, err := s.prepare()
+	if err != nil {
+		return Result{}, err
+	}
+	return o.result(), nil
+}
+
+// prepare reads and evaluates the scenario.
+func (s *Scenario) prepare() (*inputs, *outcome, error) {
+	in, err := parseInputs(s)
+	if err != nil {
+		return nil, nil, err
+	}
+	o, err := in.evaluate(nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	return in, &o, nil
+}
+
+// evaluate runs the model of in and its unit economics, with the levers of
+// a what-if applied to the resolved model when lv is not nil.
+func (in *inputs) evaluate(lv *levers) (outcome, error) {
+	var o outcome
+	var err error
+	switch in.model {
+	case ModelPurchase:
+		var m purchaseModel
+		if m, err = resolvePurchase(in); err == nil && lv != nil {
+			err = lv.purchase(&m)
+		}
+		if err == nil {
+			o = m.evaluate()
+		}
+	case ModelSubscription:
+		var m subscriptionModel
+		if m, err = resolveSubscription(in); err == nil && lv != nil {
+			err = lv.subscription(&m)
+		}
+		if err == nil {
+			o, err = m.evaluate()
+		}
+	case ModelCohort:
+		var m cohortModel
+		if m, err = resolveCohort(in); err == nil && lv != nil {
+			err = lv.cohort()
+		}
+		if err == nil {
+			o, err = m.evaluate()
+		}
+	}
+	c, cerr := resolveCAC(in)
+	if cerr == nil && lv != nil {
+		cerr = lv.applyCAC(&c)
+	}
+	if err := errors.Join(err, cerr); err != nil {
+		return outcome{}, err
+	}
+	o.applyCAC(c)
+	return o, nil
+}
+
+// result rounds the outcome for display.
+func (o *outcome) result() Result {
+	r := Result{Model: o.model, LTV: money(o.ltv), MonthlyMargin: money(o.monthlyMargin)}
+	if o.cac.has {
+		r.CAC, r.NetLTV = money(o.cac.cac), money(o.netLTV)
+		if o.cac.parts {
+			r.CACSpend, r.CACTime = money(o.cac.spend), money(o.cac.time)
+		}
+		if o.hasRatio {
+			r.LTVToCAC = fixed(o.ratio, 2)
+		}
+		r.LTVToCACVerdict = o.ltvToCACVerdict()
+		r.PaybackMonths, r.PaybackVerdict = Never, o.paybackVerdict()
+		if o.hasPayback {
+			r.PaybackMonths = fixed(o.payback, 2)
+		}
+		r.CohortPaybackMonths = Never
+		if k, ok := o.cohortPayback(); ok {
+			r.CohortPaybackMonths = strconv.FormatInt(k, 10)
+		}
+	}
+	switch {
+	case o.purchase != nil:
+		p := o.purchase
+		r.AverageOrderValue, r.PurchaseFrequency = money(p.aov), fixed(p.frequency, 4)
+		r.AnnualValue, r.RevenueLTV = money(p.annual), money(p.revenueLTV)
+		r.Lifetime, r.LifetimeUnit = fixed(p.lifetime, 4), "years"
+	case o.sub != nil:
+		s := o.sub
+		r.CashTiming, r.Billing = s.timing, s.billing
+		r.MonthlyDiscountRatePct = fixed(s.monthlyRate.Shift(2), 6)
+		r.Lifetime, r.LifetimeUnit = Infinite, "months"
+		if life, ok := s.lifetime(); ok {
+			r.Lifetime = fixed(life, 2)
+		}
+		if s.billing == BillingAnnual {
+			r.AnnualChurnPct = fixed(s.churn.Shift(2), 4)
+		}
+	case o.cohort != nil:
+		o.cohort.fill(&r)
+	}
+	return r
+}
+
+// fill writes the cohort model's figures into r.
+func (c *cohortOutcome) fill(r *Result) {
+	r.Period = c.period
+	r.Alpha, r.Beta = roundSig(c.alpha, 6).String(), roundSig(c.beta, 6).String()
+	r.DEL, r.DERL, r.ResidualLTV = fixed(c.del, 4), fixed(c.derl, 4), money(c.residual)
+	r.ExpectedLifetime = Infinite
+	if c.hasExpected {
+		r.ExpectedLifetime = fixed(c.expected, 4)
+	}
+	if c.fit != nil {
+		r.LogLikelihood = fixed(c.ll, 2)
+		r.FitPeriods = strconv.Itoa(c.fitPeriods)
+		r.FitAtBound = c.fit.atBound
+		r.ObservedSurvivalPct, r.FittedSurvivalPct = percents(c.observed), percents(c.fitted)
+	}
+	r.ProjectedSurvivalPct, r.RetentionPct = percents(c.survival), percents(c.retention)
+	r.NaiveRetentionPct = fixed(c.naiveRetention.Shift(2), 2)
+	if c.hasNaive {
+		r.NaiveLTV = money(c.naiveLTV)
+	}
+	if c.paybackPeriods > 0 {
+		r.CohortPaybackPeriods = strconv.FormatInt(c.paybackPeriods, 10)
+	}
+}
+
+func money(d decimal.Decimal) string { return fixed(d, 2) }
+
+// fixed rounds half away from zero to places decimal places, keeping
+// trailing zeros, and never shows "-0.00".
+func fixed(d decimal.Decimal, places int32) string {
+	s := d.StringFixed(places)
+	if s[0] == '-' && d.Round(places).IsZero() {
+		return s[1:]
+	}
+	return s
+}
+
+// percents renders fractions as percentages with 2 decimal places.
+func percents(fs []float64) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		d, _ := decimalFromFloat(f * 100)
+		out[i] = fixed(d, 2)
+	}
+	return out
+}
