@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -20,6 +21,15 @@ func typeInto(id, text string) chromedp.Action[chromedp.Void] {
 	)
 }
 
+// pasteInto replaces the text of a field in one edit, as a paste does.
+func pasteInto(id, text string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		chromedp.Focus(chromedp.ID(id)),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById(`+jsString(id)+`).select()`),
+		chromedp.Evaluate[chromedp.Void](`document.execCommand("insertText", false, `+jsString(text)+`)`),
+	)
+}
+
 // waitText waits until the element with id shows want.
 func waitText(ctx context.Context, id, want string) error {
 	_, err := chromedp.Run(ctx, chromedp.Poll[bool](
@@ -28,27 +38,21 @@ func waitText(ctx context.Context, id, want string) error {
 	return err
 }
 
+// jsString is s as a JavaScript string literal.
 func jsString(s string) string {
-	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+	b, _ := json.Marshal(s)
+	return string(b)
 }
 
 func TestBrowserPurchase(t *testing.T) {
 	base := serveSite(t)
 	ctx := newTab(t)
-	text := func(sel string) string {
-		t.Helper()
-		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
-		if err != nil {
-			t.Fatalf("text of %s: %v", sel, err)
-		}
-		return s
-	}
 
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/"), waitApp()); err != nil {
 		t.Fatalf("loading the app: %v", err)
 	}
 	// The seeds' example: 2 purchases a year x $50 x 3 years.
-	if got := text("#ltv"); got != "$300.00" {
+	if got := text(t, ctx, "#ltv"); got != "$300.00" {
 		t.Errorf("default LTV = %q, want $300.00", got)
 	}
 
@@ -57,13 +61,13 @@ func TestBrowserPurchase(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := waitText(ctx, "ltv", "$480.00"); err != nil {
-		t.Fatalf("after typing 80: LTV = %q, want $480.00 (%v)", text("#ltv"), err)
+		t.Fatalf("after typing 80: LTV = %q, want $480.00 (%v)", text(t, ctx, "#ltv"), err)
 	}
 	if err := chromedp.Do(ctx, typeInto("years", "2.5")); err != nil {
 		t.Fatal(err)
 	}
 	if err := waitText(ctx, "ltv", "$400.00"); err != nil {
-		t.Fatalf("after typing 2.5 years: LTV = %q, want $400.00 (%v)", text("#ltv"), err)
+		t.Fatalf("after typing 2.5 years: LTV = %q, want $400.00 (%v)", text(t, ctx, "#ltv"), err)
 	}
 
 	// Bad input: a message by the field, the typed text kept, the last valid
@@ -74,16 +78,16 @@ func TestBrowserPurchase(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.ID("freq-error"))); err != nil {
 		t.Fatal(err)
 	}
-	if got := text("#freq-error"); got != "not a number" {
+	if got := text(t, ctx, "#freq-error"); got != "not a number" {
 		t.Errorf("error under purchases per year = %q, want %q", got, "not a number")
 	}
 	if got, _ := chromedp.Run(ctx, chromedp.Value(chromedp.ID("freq"))); got != "two" {
 		t.Errorf("typed text became %q, want it kept as \"two\"", got)
 	}
-	if got := text("#ltv"); got != "$400.00" {
+	if got := text(t, ctx, "#ltv"); got != "$400.00" {
 		t.Errorf("LTV during bad input = %q, want the last valid $400.00", got)
 	}
-	if got := text("#stale-note"); !strings.Contains(got, "Out of date") {
+	if got := text(t, ctx, "#stale-note"); !strings.Contains(got, "Out of date") {
 		t.Errorf("no out-of-date note, got %q", got)
 	}
 
@@ -99,13 +103,105 @@ func TestBrowserPurchase(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := waitText(ctx, "ltv", "$600.00"); err != nil {
-		t.Fatalf("after typing 3: LTV = %q, want $600.00", text("#ltv"))
+		t.Fatalf("after typing 3: LTV = %q, want $600.00", text(t, ctx, "#ltv"))
 	}
 	loc, _ = chromedp.Run(ctx, chromedp.Location())
 	if err := chromedp.Do(ctx, chromedp.Navigate(loc), waitApp()); err != nil {
 		t.Fatal(err)
 	}
-	if got := text("#ltv"); got != "$600.00" {
+	if got := text(t, ctx, "#ltv"); got != "$600.00" {
 		t.Errorf("after reloading %s: LTV = %q, want $600.00", loc, got)
+	}
+}
+
+// text returns the text of the first element matching a CSS selector.
+func text(t *testing.T, ctx context.Context, sel string) string {
+	t.Helper()
+	s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+	if err != nil {
+		t.Fatalf("text of %s: %v", sel, err)
+	}
+	return s
+}
+
+// waitContains waits until the element matching sel contains want.
+func waitContains(ctx context.Context, sel, want string) error {
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](
+		`(document.querySelector(`+jsString(sel)+`) || {}).textContent?.includes(`+jsString(want)+`) === true`,
+		chromedp.WithPollingTimeout(5*time.Second)))
+	return err
+}
+
+func TestBrowserSubscriptionWhatIfAndGoalSeek(t *testing.T) {
+	base := serveSite(t)
+	ctx := newTab(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/subscription"), waitApp()); err != nil {
+		t.Fatalf("loading /subscription: %v", err)
+	}
+	// FORMULAS.md: ARPA $100, churn 5 %, margin 80 %: $1,600.
+	if got := text(t, ctx, "#ltv"); got != "$1,600.00" {
+		t.Errorf("default subscription LTV = %q, want $1,600.00", got)
+	}
+	// What-if: churn down one point, 5 % -> 4 %: $80 / 4 % = $2,000.
+	if err := chromedp.Do(ctx, typeInto("wchurn", "-1")); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitContains(ctx, "#cmp-ltv", "$2,000.00"); err != nil {
+		t.Fatalf("what-if row = %q, want the scenario at $2,000.00", text(t, ctx, "#cmp-ltv"))
+	}
+	if got := text(t, ctx, "#cmp-ltv"); !strings.Contains(got, "$1,600.00") || !strings.Contains(got, "+$400.00") || !strings.Contains(got, "+25 %") {
+		t.Errorf("what-if row = %q, want baseline $1,600.00, change +$400.00, +25 %%", got)
+	}
+	// Goal seek: the churn that gives LTV = 3 x CAC. With CAC $400,
+	// LTV must be $1,200: churn = $80 / $1,200 = 6.6667 %.
+	if err := chromedp.Do(ctx, typeInto("cac", "400"), chromedp.Click(chromedp.ID("goal-churn3"))); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitContains(ctx, "#goal-answer", "6.6667 %"); err != nil {
+		t.Fatalf("goal answer = %q, want a churn of 6.6667 %%", text(t, ctx, "#goal-answer"))
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("goal-apply"))); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := chromedp.Run(ctx, chromedp.Value(chromedp.ID("mchurn"))); got != "6.6667" {
+		t.Errorf("after applying the goal, churn field = %q, want 6.6667", got)
+	}
+	if err := waitContains(ctx, "#ratio", "3x"); err != nil {
+		t.Errorf("after applying the goal, LTV:CAC = %q, want 3x", text(t, ctx, "#ratio"))
+	}
+}
+
+func TestBrowserCohortPaste(t *testing.T) {
+	base := serveSite(t)
+	ctx := newTab(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/cohort?surv="), waitApp()); err != nil {
+		t.Fatalf("loading /cohort: %v", err)
+	}
+	// Paste the "regular" segment of Fader & Hardie (2007), years 0-7, as a
+	// spreadsheet column: the fit gives a = 0.704, b = 1.182 (FORMULAS.md).
+	paste := "100\n63.1\n46.8\n38.2\n32.6\n28.9\n26.2\n24.1\n"
+	if err := chromedp.Do(ctx, pasteInto("surv", paste)); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitContains(ctx, "#alpha", "0.704"); err != nil {
+		t.Fatalf("alpha = %q, want 0.704...", text(t, ctx, "#alpha"))
+	}
+	if got := text(t, ctx, "#beta"); !strings.HasPrefix(got, "1.18") {
+		t.Errorf("beta = %q, want 1.18...", got)
+	}
+	// The chart shows the observed and the projected curves, with a data table.
+	n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#survival-chart polyline").length`))
+	if err != nil || n != 2 {
+		t.Errorf("survival chart has %d lines (%v), want 2", n, err)
+	}
+	// A rising curve cannot be fitted: a message under the field.
+	if err := chromedp.Do(ctx, pasteInto("surv", "100 80 90")); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.ID("surv-error"))); err != nil {
+		t.Fatalf("no error under the survival curve: %v", err)
+	}
+	if got := text(t, ctx, "#alpha"); !strings.HasPrefix(got, "0.704") {
+		t.Errorf("during bad input alpha = %q, want the last valid 0.704...", got)
 	}
 }

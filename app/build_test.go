@@ -20,7 +20,7 @@ func testWeb(t *testing.T) string {
 	files := map[string]string{
 		"app.wasm":          "\x00asm\x01\x00\x00\x00" + strings.Repeat("wasm body ", 500),
 		"ltv.css":           strings.Repeat("body { color: black; }\n", 50),
-		"keep.js":           "// keep\n",
+		"page.js":           "// page\n",
 		"icon.svg":          "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>",
 		"icon-192.png":      "png",
 		"icon-512.png":      "png",
@@ -76,7 +76,7 @@ func TestBuild(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "web", ".hidden")); err == nil {
 		t.Error("hidden file published")
 	}
-	for _, name := range []string{"web/ltv.css", "web/keep.js", "web/icon.svg", "app-worker.js", "manifest.webmanifest", "wasm_exec.js"} {
+	for _, name := range []string{"web/ltv.css", "web/page.js", "web/icon.svg", "app-worker.js", "manifest.webmanifest", "wasm_exec.js"} {
 		if _, err := os.Stat(filepath.Join(out, name)); err != nil {
 			t.Errorf("missing %s: %v", name, err)
 		}

@@ -29,7 +29,7 @@ func newHandler(version string, resources app.ResourceResolver, wasmSize int64) 
 		ThemeColor:        "#0b5cad",
 		LoadingLabel:      "Loading {progress}%",
 		Styles:            []string{"/web/ltv.css"},
-		Scripts:           []string{"/web/keep.js defer"},
+		Scripts:           []string{"/web/page.js defer"},
 		Version:           version,
 		Resources:         resources,
 		WasmContentLength: strconv.FormatInt(wasmSize, 10),

@@ -1,0 +1,218 @@
+package main
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+func (p *calcPage) Render() app.UI {
+	if p.embed {
+		return p.renderEmbed()
+	}
+	s := p.spec
+	return pageShell(s.Path,
+		app.H1().Text(s.Title),
+		app.P().Class("lead").Text(s.Lead),
+		app.Form().Class("calc").Attr("novalidate", true).OnSubmit(preventSubmit).Body(
+			app.Div().Class("inputs").Body(
+				app.Div().Class("fields").Body(
+					app.H2().Class("fields-title").Text("Your figures"),
+					p.fields(s.Inputs),
+					app.If(len(s.Totals) > 0, func() app.UI {
+						return app.Details().Class("more").ID("totals").Body(
+							app.Summary().Text("Work them out from your totals"),
+							app.P().Class("field-hint").Text("Fill these to derive the order value, frequency and lifetime from a year's totals (they replace the figures above)."),
+							p.fields(s.Totals),
+						)
+					}),
+				),
+				app.Div().Class("fields").Body(
+					app.H2().Class("fields-title").Text("Acquisition cost"),
+					p.fields(cacInputs),
+					app.Details().Class("more").ID("cac-builder").Body(
+						app.Summary().Text("Build your CAC from its parts"),
+						p.fields(cacParts),
+					),
+				),
+			),
+			p.results(),
+		),
+		p.charts(),
+		p.whatIf(),
+		app.Details().Class("how").Body(
+			app.Summary().Text("How this is computed"),
+			app.Range(s.How).Slice(func(i int) app.UI { return app.P().Text(s.How[i]) }),
+		),
+	)
+}
+
+// renderEmbed is the compact view for other sites: the main inputs and the
+// results, and a link to the full calculator with the same figures.
+func (p *calcPage) renderEmbed() app.UI {
+	s := p.spec
+	return app.Main().ID("main").Class("embed").Body(
+		app.Form().Class("calc").Attr("novalidate", true).OnSubmit(preventSubmit).Body(
+			app.Div().Class("fields").Body(
+				app.H1().Class("embed-title").Text(s.Title),
+				p.fields(s.mainInputs()),
+				p.fields(cacInputs),
+			),
+			p.results(),
+		),
+		app.P().Class("embed-footer").Body(
+			app.A().ID("open-full").Href(p.fullURL()).Target("_blank").Rel("noopener").
+				Text("Open in LTV Lab: what-ifs, charts and more"),
+		),
+	)
+}
+
+// mainInputs are the inputs that an embed shows: the first few figures,
+// without the optional ones.
+func (s *pageSpec) mainInputs() []inputSpec {
+	var out []inputSpec
+	for _, in := range s.Inputs {
+		if in.Default != "" && in.Kind != kindSelect {
+			out = append(out, in)
+		}
+	}
+	return out
+}
+
+// fields renders a list of inputs.
+func (p *calcPage) fields(specs []inputSpec) app.UI {
+	return app.Range(specs).Slice(func(i int) app.UI {
+		in := specs[i]
+		switch in.Kind {
+		case kindSelect:
+			return p.selectField(in)
+		case kindText:
+			return p.textField(in)
+		}
+		return numberField{
+			ID: in.Key, Label: in.Label, Unit: in.Unit, Hint: in.Hint,
+			Value: p.text[in.Key], Error: p.errorFor(in), OnInput: p.onInput(in.Key),
+		}.render()
+	})
+}
+
+func (p *calcPage) selectField(in inputSpec) app.UI {
+	current := p.text[in.Key]
+	if current == "" && len(in.Choices) > 0 {
+		current = in.Choices[0].Value
+	}
+	fe := p.errorFor(in)
+	return app.Div().Class("field").Body(
+		app.Label().For(in.Key).Class("field-label").Text(in.Label),
+		app.Select().ID(in.Key).Name(in.Key).Class("field-input").DataSet("q", in.Key).
+			Aria("describedby", in.Key+"-hint").OnChange(p.onInput(in.Key)).Body(
+			app.Range(in.Choices).Slice(func(i int) app.UI {
+				c := in.Choices[i]
+				o := app.Option().Value(c.Value).Text(c.Label)
+				if c.Value == current {
+					o = o.Selected(true)
+				}
+				return o
+			}),
+		),
+		app.P().ID(in.Key+"-hint").Class("field-hint").Text(in.Hint),
+		app.If(fe != nil, func() app.UI {
+			return app.P().ID(in.Key + "-error").Class("field-error").Text(fe.Reason)
+		}),
+	)
+}
+
+func (p *calcPage) textField(in inputSpec) app.UI {
+	fe := p.errorFor(in)
+	describedBy := in.Key + "-hint"
+	if fe != nil {
+		describedBy += " " + in.Key + "-error"
+	}
+	area := app.Textarea().ID(in.Key).Name(in.Key).Class("field-input field-area").
+		Rows(3).Spellcheck(false).DataSet("q", in.Key).
+		Aria("describedby", describedBy).OnInput(p.onInput(in.Key)).Text(attrText(p.text[in.Key]))
+	if fe != nil {
+		area = area.Aria("invalid", "true")
+	}
+	return app.Div().Class("field field-wide").Body(
+		app.Label().For(in.Key).Class("field-label").Body(
+			app.Text(in.Label),
+			app.If(in.Unit != "", func() app.UI { return app.Span().Class("field-unit").Text(" (" + in.Unit + ")") }),
+		),
+		area,
+		app.P().ID(in.Key+"-hint").Class("field-hint").Text(in.Hint),
+		app.If(fe != nil, func() app.UI {
+			return app.P().ID(in.Key + "-error").Class("field-error").Text(fe.Reason)
+		}),
+	)
+}
+
+// attrText is the text of a textarea: element content, which go-app escapes
+// both when prerendering and in the browser.
+func attrText(s string) string { return s }
+
+// results renders the result panel: the headline LTV, unit economics and
+// the model's own figures.
+func (p *calcPage) results() app.UI {
+	v := p.view
+	class := "result"
+	if p.stale {
+		class += " result-stale"
+	}
+	return app.Section().Class(class).Aria("labelledby", "ltv-label").Body(
+		app.Div().Aria("live", "polite").Body(
+			app.H2().ID("ltv-label").Class("result-label").Text("Lifetime value"),
+			app.Output().ID("ltv").Class("result-value").Text(v.LTV),
+			app.P().Class("result-detail").ID("ltv-detail").Text(v.LTVDetail),
+			app.If(v.Verdict != "", func() app.UI {
+				return app.P().ID("verdict").Class("verdict verdict-" + v.VerdictLevel).Text(v.Verdict)
+			}),
+		),
+		app.Dl().Class("result-rows").Body(
+			app.Range(v.Rows).Slice(func(i int) app.UI {
+				r := v.Rows[i]
+				return app.Div().Class("result-row").Body(
+					app.Dt().Text(r.Label),
+					app.Dd().ID(r.ID).Body(
+						app.Span().Class("result-figure").Text(r.Value),
+						app.If(r.Note != "", func() app.UI { return app.Span().Class("result-note").Text(r.Note) }),
+					),
+				)
+			}),
+		),
+		app.If(p.stale, func() app.UI {
+			return app.P().ID("stale-note").Class("result-stale-note").Text("Out of date: fix the highlighted " + plural(len(fieldErrorsOf(p.err)), "field", "fields") + " to update.")
+		}),
+	)
+}
+
+func (p *calcPage) charts() app.UI {
+	v := p.view
+	return app.Div().Class("charts").Body(
+		app.If(v.Survival != nil, func() app.UI { return v.Survival.render() }),
+		app.If(v.Payback != nil, func() app.UI { return v.Payback.render() }),
+		app.If(v.Tornado != nil, func() app.UI { return v.Tornado.render() }),
+	)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// joinNonEmpty joins the non-empty parts with sep.
+func joinNonEmpty(sep string, parts ...string) string {
+	var out []string
+	for _, s := range parts {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, sep)
+}
+
+// preventSubmit keeps Enter in a field from reloading the page: results
+// update as the visitor types.
+func preventSubmit(ctx app.Context, e app.Event) { e.PreventDefault() }

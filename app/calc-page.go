@@ -1,0 +1,199 @@
+package main
+
+import (
+	"net/url"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"ltvlab/calc"
+)
+
+// pageSpec describes one calculator: its route, its model and its inputs.
+type pageSpec struct {
+	Path   string
+	Model  string // calc.ModelPurchase, ...
+	Title  string
+	Lead   string
+	Inputs []inputSpec
+	// Totals, when set, derive the main inputs from a period's totals.
+	Totals []inputSpec
+	How    []string   // "how this is computed", one paragraph each
+	Goals  []goalSpec // goal-seek questions
+}
+
+// allInputs lists every input of the page, the CAC and the what-if levers
+// included: the URL carries each of them.
+func (s *pageSpec) allInputs() []inputSpec {
+	all := append([]inputSpec{}, s.Inputs...)
+	all = append(all, s.Totals...)
+	all = append(all, cacInputs...)
+	all = append(all, cacParts...)
+	all = append(all, leverInputs...)
+	return all
+}
+
+// calcPage is a calculator: the inputs as typed, and the results of the last
+// valid inputs. It computes nothing itself: calc does.
+type calcPage struct {
+	app.Compo
+
+	spec  *pageSpec
+	text  map[string]string // typed text by URL key
+	embed bool              // the compact view for other sites (/embed)
+
+	view  resultView // results of the last valid inputs
+	err   error      // errors of the current inputs
+	stale bool       // the inputs are bad: view is out of date
+	goal  goalView   // the last goal-seek answer
+}
+
+func newCalcPage(spec *pageSpec) *calcPage {
+	p := &calcPage{}
+	p.setSpec(spec)
+	return p
+}
+
+// newEmbedPage is the compact calculator for other sites: the model comes
+// from the URL (?model=subscription), the purchase model by default.
+func newEmbedPage() *calcPage {
+	p := newCalcPage(purchaseSpec)
+	p.embed = true
+	return p
+}
+
+// setSpec switches the page to a calculator, its inputs at their defaults.
+func (p *calcPage) setSpec(spec *pageSpec) {
+	p.spec = spec
+	p.text = map[string]string{}
+	for _, in := range spec.allInputs() {
+		p.text[in.Key] = in.Default
+	}
+	p.goal = goalView{}
+	p.recompute()
+}
+
+// specFor is the calculator of a model name, the purchase model when the
+// name is unknown.
+func specFor(model string) *pageSpec {
+	for _, s := range []*pageSpec{purchaseSpec, subscriptionSpec, cohortSpec} {
+		if s.Model == model {
+			return s
+		}
+	}
+	return purchaseSpec
+}
+
+// OnNav takes the inputs from the URL, so a shared link and the prerendered
+// page show the same figures.
+func (p *calcPage) OnNav(ctx app.Context) {
+	p.load(ctx.Page().URL().Query())
+}
+
+// OnMount runs in the browser once the app has taken over the page.
+func (p *calcPage) OnMount(ctx app.Context) {
+	markAppReady()
+}
+
+func (p *calcPage) load(q url.Values) {
+	if p.embed {
+		if spec := specFor(q.Get("model")); spec != p.spec {
+			p.setSpec(spec)
+		}
+	}
+	for _, in := range p.spec.allInputs() {
+		if v, ok := q[in.Key]; ok && len(v) > 0 {
+			p.text[in.Key] = v[0]
+		}
+	}
+	p.recompute()
+}
+
+// scenario builds calc's scenario from the typed text.
+func (p *calcPage) scenario() calc.Scenario {
+	s := calc.Scenario{Model: p.spec.Model}
+	for _, in := range p.spec.allInputs() {
+		t := p.text[in.Key]
+		switch {
+		case in.number != nil:
+			*in.number(&s) = calc.Number(t)
+		case in.text != nil:
+			*in.text(&s) = t
+		}
+	}
+	if p.spec.Model == calc.ModelCohort {
+		if rows := parseTable(p.text["coh"]); len(rows) > 0 {
+			s.Cohorts = rows
+		} else if curve := flatten(parseTable(p.text["surv"])); len(curve) > 0 && s.Alpha == "" && s.Beta == "" {
+			s.SurvivalPct = curve
+		}
+	}
+	return s
+}
+
+// recompute evaluates the inputs; bad inputs keep the last valid results,
+// marked out of date.
+func (p *calcPage) recompute() {
+	v, err := evaluate(p.scenario(), p.leverChanges())
+	p.err = err
+	p.stale = err != nil
+	if err == nil {
+		p.view = v
+	}
+}
+
+// onInput keeps the typed text of one input, recomputes, and records the
+// inputs in the URL (replaceState: no history entry per keystroke).
+func (p *calcPage) onInput(key string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		p.text[key] = ctx.JSSrc().Get("value").String()
+		p.goal = goalView{}
+		p.recompute()
+		p.syncURL(ctx)
+	}
+}
+
+func (p *calcPage) syncURL(ctx app.Context) {
+	u := *ctx.Page().URL()
+	u.RawQuery = p.query().Encode()
+	ctx.Page().ReplaceURL(&u)
+}
+
+// query is the state of the page as URL query values: every input that is
+// not empty or that has a default (so clearing a default is kept too).
+func (p *calcPage) query() url.Values {
+	q := url.Values{}
+	if p.embed {
+		q.Set("model", p.spec.Model)
+	}
+	for _, in := range p.spec.allInputs() {
+		if t := p.text[in.Key]; t != "" || in.Default != "" {
+			q.Set(in.Key, t)
+		}
+	}
+	return q
+}
+
+// fullURL is the full calculator with the same state, for the link out of
+// the embed view. Every value is URL-encoded, so it is safe in an attribute.
+func (p *calcPage) fullURL() string {
+	q := p.query()
+	q.Del("model")
+	if e := q.Encode(); e != "" {
+		return p.spec.Path + "?" + e
+	}
+	return p.spec.Path
+}
+
+// errorFor is the error of the input with this spec, or nil.
+func (p *calcPage) errorFor(in inputSpec) *calc.FieldError {
+	if in.Field == "" {
+		switch in.Key {
+		case "surv":
+			return calc.ErrorFor(p.err, calc.FieldSurvivalPct)
+		case "coh":
+			return calc.ErrorFor(p.err, calc.FieldCohorts)
+		}
+		return nil
+	}
+	return calc.ErrorFor(p.err, in.Field)
+}

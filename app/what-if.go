@@ -1,0 +1,122 @@
+package main
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// leverInputs are the what-if levers: a scenario is the baseline with these
+// changes. Empty levers change nothing.
+var leverInputs = []inputSpec{
+	{Key: "wchurn", Field: "what_if.churn_change_points", Label: "Churn change", Unit: "points",
+		Hint: "-2 turns a 5 % churn into 3 %."},
+	{Key: "wprice", Field: "what_if.price_change_pct", Label: "Price change", Unit: "%",
+		Hint: "10 raises the order value or ARPA by 10 %; costs stay, so the margin rises too."},
+	{Key: "welast", Field: "what_if.price_elasticity", Label: "Purchase-frequency elasticity", Unit: "",
+		Hint: "How buying reacts to price: -0.5 means 10 % dearer, 5 % fewer purchases."},
+	{Key: "wgm", Field: "what_if.margin_change_points", Label: "Gross margin change", Unit: "points",
+		Hint: "5 turns a 60 % margin into 65 %."},
+	{Key: "wcac", Field: "what_if.cac_change_pct", Label: "CAC change", Unit: "%",
+		Hint: "-20 makes winning a customer 20 % cheaper."},
+	{Key: "wbill", Field: "what_if.annual_billing", Label: "Billing", Kind: kindSelect,
+		Hint:    "Annual prepaid billing as a retention lever, with the annual churn and discount above.",
+		Choices: []choice{{"", "Unchanged"}, {"annual", "Switch to annual, prepaid"}}},
+}
+
+// goalSpec is one goal-seek question: which input reaches which target.
+type goalSpec struct {
+	ID     string
+	Label  string // the button
+	Input  string // the scenario field to solve for
+	Key    string // its URL key, to apply the answer
+	Target string // calc's target name
+	Value  string // the target figure
+	Unit   string // of the answer
+}
+
+func (p *calcPage) whatIf() app.UI {
+	v := p.view
+	levers := p.spec.levers()
+	return app.Section().Class("whatif").Aria("labelledby", "whatif-title").Body(
+		app.H2().ID("whatif-title").Text("What if?"),
+		app.P().Class("field-hint").Text("Change a lever to compare the scenario with your baseline figures."),
+		app.Div().Class("whatif-grid").Body(
+			app.Div().Class("fields whatif-levers").Body(p.fields(levers)),
+			app.Div().Class("whatif-table table-scroll").Body(
+				app.Table().ID("compare").Body(
+					app.Caption().Text("Baseline and scenario"),
+					app.THead().Body(app.Tr().Body(
+						app.Th().Scope("col").Text("Figure"),
+						app.Th().Scope("col").Text("Baseline"),
+						app.Th().Scope("col").Text("Scenario"),
+						app.Th().Scope("col").Text("Change"),
+						app.Th().Scope("col").Text("Change %"),
+					)),
+					app.TBody().Aria("live", "polite").Body(app.If(len(v.Compare) == 0, func() app.UI {
+						return app.Tr().Body(app.Td().ColSpan(5).Class("whatif-empty").Text("Set a lever to see how the figures change."))
+					}), app.Range(v.Compare).Slice(func(i int) app.UI {
+						r := v.Compare[i]
+						return app.Tr().ID("cmp-"+r.ID).Body(
+							app.Th().Scope("row").Text(r.Label),
+							app.Td().Text(r.Base),
+							app.Td().Text(r.Scenario),
+							app.Td().Text(r.Diff),
+							app.Td().Text(r.DiffPct),
+						)
+					})),
+				),
+			),
+		),
+		app.If(len(p.spec.Goals) > 0, func() app.UI {
+			return app.Div().Class("goals").Body(
+				app.H3().Text("Goal seek"),
+				app.Div().Class("goal-buttons").Body(app.Range(p.spec.Goals).Slice(func(i int) app.UI {
+					g := p.spec.Goals[i]
+					return app.Button().Type("button").ID("goal-" + g.ID).Class("button").Text(g.Label).
+						OnClick(func(ctx app.Context, e app.Event) { p.seek(g) })
+				})),
+				app.Div().Aria("live", "polite").Body(
+					app.If(p.goal.Answer != "", func() app.UI {
+						return app.P().ID("goal-answer").Class("goal-answer").Body(
+							app.Text(p.goal.Answer),
+							app.If(p.goal.Key != "", func() app.UI {
+								return app.Button().Type("button").ID("goal-apply").Class("button button-small").Text("Use it").
+									OnClick(p.applyGoal)
+							}),
+						)
+					}),
+				),
+			)
+		}),
+	)
+}
+
+// levers lists the levers that apply to the model.
+func (s *pageSpec) levers() []inputSpec {
+	var out []inputSpec
+	for _, l := range leverInputs {
+		if l.Key == "welast" && s.Model != "purchase" {
+			continue
+		}
+		if l.Key == "wbill" && s.Model != "subscription" {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// seek answers a goal-seek question for the current inputs.
+func (p *calcPage) seek(g goalSpec) {
+	p.goal = goalSeek(p.scenario(), g)
+}
+
+// applyGoal puts the goal-seek answer into its input.
+func (p *calcPage) applyGoal(ctx app.Context, e app.Event) {
+	if p.goal.Key == "" {
+		return
+	}
+	p.text[p.goal.Key] = p.goal.Value
+	p.goal = goalView{}
+	p.recompute()
+	p.syncURL(ctx)
+}

@@ -1,0 +1,97 @@
+// Page-level scripts: they run before app.wasm has started, and beside it.
+(function () {
+  "use strict";
+
+  // Until app.wasm runs, the page is its prerendered HTML: a working form
+  // that does not compute yet. Keep what the visitor types there in the URL
+  // (the same query keys the app reads), so the app starts from it and
+  // nothing typed is lost when it takes over the page.
+  document.addEventListener("input", function (e) {
+    var el = e.target;
+    var key = el && el.getAttribute && el.getAttribute("data-q");
+    if (!key || document.documentElement.getAttribute("data-app") === "ready") {
+      return;
+    }
+    var u = new URL(window.location.href);
+    u.searchParams.set(key, el.value);
+    window.history.replaceState(window.history.state, "", u.toString());
+  }, true);
+
+  // Remember where the visitor is typing, so the app can put the caret back
+  // when it replaces the prerendered page.
+  function remember(e) {
+    var el = e.target;
+    if (!el || !el.id || document.documentElement.getAttribute("data-app") === "ready") {
+      return;
+    }
+    var f = { id: el.id, start: null, end: null };
+    try {
+      f.start = el.selectionStart;
+      f.end = el.selectionEnd;
+    } catch (ignored) { /* not a text field */ }
+    window.ltvFocus = f;
+  }
+  document.addEventListener("focusin", remember, true);
+  document.addEventListener("keyup", remember, true);
+  document.addEventListener("focusout", function () {
+    if (document.documentElement.getAttribute("data-app") !== "ready") {
+      window.ltvFocus = null;
+    }
+  }, true);
+
+  // Where the browser denies storage (a third-party iframe, some private
+  // modes), reading localStorage throws and would stop the app as it starts:
+  // give it a storage that lives as long as the page.
+  ["localStorage", "sessionStorage"].forEach(function (name) {
+    try {
+      window[name].getItem("ltvlab-probe");
+    } catch (err) {
+      var data = {};
+      var shim = {
+        getItem: function (k) { return Object.prototype.hasOwnProperty.call(data, k) ? data[k] : null; },
+        setItem: function (k, v) { data[k] = String(v); },
+        removeItem: function (k) { delete data[k]; },
+        clear: function () { data = {}; },
+        key: function (i) { return Object.keys(data)[i] || null; },
+        get length() { return Object.keys(data).length; }
+      };
+      try {
+        Object.defineProperty(window, name, { value: shim, configurable: true });
+      } catch (ignored) { /* nothing more can be done */ }
+    }
+  });
+
+  // In an iframe (the /embed view), tell the parent page how tall the
+  // calculator is, so it can size the frame: on load, on every resize and
+  // when the app starts. Two messages: a generic one, and the one WordPress
+  // listens for, with the secret it passes in the URL fragment (#?secret=).
+  if (window.parent === window) {
+    return;
+  }
+  var secret = "";
+  var m = /[#&?]secret=([A-Za-z0-9]+)/.exec(window.location.hash);
+  if (m) {
+    secret = m[1];
+  }
+  var last = -1;
+  function post() {
+    var h = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (h === last) {
+      return;
+    }
+    last = h;
+    window.parent.postMessage({ type: "ltvlab:height", height: h }, "*");
+    window.parent.postMessage({ message: "height", value: h, secret: secret }, "*");
+  }
+  window.addEventListener("load", post);
+  window.addEventListener("resize", post);
+  if (window.ResizeObserver) {
+    document.addEventListener("DOMContentLoaded", function () {
+      new ResizeObserver(post).observe(document.documentElement);
+    });
+  }
+  new MutationObserver(function () {
+    last = -1;
+    post();
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-app"] });
+})();
