@@ -46,7 +46,11 @@
 // so start = after_first + m and end = start / (1 + d). With d = g = 0 this
 // is the SaaS formula LTV = ARPA x gross margin / churn (D. Skok, "SaaS
 // Metrics 2.0"): ARPA $100 a month, churn 5 %, margin 80 % gives $1,600.
-// The sum is finite only while r (1 + g) < 1 + d; otherwise a horizon of H
+// Expansion applies to the customers who stay, so with d = 0 the start value
+// is m / (c - g + c g), a little below the SaaS formula ARPA x GM / (c - g),
+// which ignores that churned customers do not expand. The sum is finite only
+// while r (1 + g) < 1 + d, and calc also asks, like that formula, for churn
+// above expansion when there is no discount; otherwise a horizon of H
 // months is required, and the LTV is the value of the first H months of
 // service: m (1 - q^H) / (1 - q) with q = r (1 + g) / (1 + d) under start,
 // the same identities holding. Calc never returns an infinite LTV.

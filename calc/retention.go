@@ -40,9 +40,18 @@ func (f flows) ratio() decimal.Decimal {
 	return quo(f.growth(), one.Add(f.d))
 }
 
-// bounded reports whether the sum without horizon is finite: q < 1.
+// bounded reports whether the value has a limit without horizon: q < 1,
+// and without discounting churn above expansion, 1 - r > g. The latter is
+// stricter than q < 1 (which allows churn = expansion: hundreds of months
+// of margin) and is the condition of the SaaS formula ARPA x GM / (c - g).
 func (f flows) bounded() bool {
-	return f.horizon > 0 || f.growth().Cmp(one.Add(f.d)) < 0
+	if f.horizon > 0 {
+		return true
+	}
+	if f.d.IsZero() && one.Sub(f.r).Cmp(f.g) <= 0 {
+		return false
+	}
+	return f.growth().Cmp(one.Add(f.d)) < 0
 }
 
 // value is the expected present value of every payment, by the timing
@@ -58,11 +67,11 @@ func (f flows) value() (v decimal.Decimal, ok bool) {
 	if f.horizon > 0 {
 		return f.cumulative(f.horizon)
 	}
-	den := one.Add(f.d)
-	gap := den.Sub(f.growth())
-	if gap.Sign() <= 0 {
+	if !f.bounded() {
 		return decimal.Zero, false
 	}
+	den := one.Add(f.d)
+	gap := den.Sub(f.growth()) // > 0 when bounded
 	switch f.timing {
 	case TimingEnd:
 		return quo(f.m, gap), true
