@@ -297,13 +297,11 @@ func (m cohortModel) evaluate() (outcome, error) {
 	c.naiveLTV, c.hasNaive = naive.value()
 	per := m.monthsPerPeriod()
 	o := outcome{
-		model:         ModelCohort,
-		ltv:           m.margin.Mul(delD),
-		monthlyMargin: m.margin,
-		cohort:        c,
-	}
-	if per == 12 {
-		o.monthlyMargin = quo(m.margin, twelve)
+		model:        ModelCohort,
+		ltv:          m.margin.Mul(delD),
+		periodMargin: m.margin,
+		periodMonths: per,
+		cohort:       c,
 	}
 	o.paybackAt = func(cac decimal.Decimal) (int64, bool) {
 		if cac.Sign() <= 0 {

@@ -44,18 +44,16 @@ type outcome struct {
 	// ltv is the margin a customer brings over the lifetime, discounted
 	// where the model has a discount rate.
 	ltv decimal.Decimal
-	// monthlyMargin is the margin per customer and month of the payback rule.
-	monthlyMargin decimal.Decimal
+	// periodMargin is the margin per customer in the first period of
+	// periodMonths months; monthlyMargin derives the payback rule's divisor.
+	periodMargin decimal.Decimal
+	periodMonths int64
 	// paybackAt returns the month (1-based) in which a customer's cumulative
 	// margin, with churn, reaches cac; ok is false for never.
 	paybackAt func(cac decimal.Decimal) (month int64, ok bool)
 
 	cac        cacValue
 	netLTV     decimal.Decimal
-	ratio      decimal.Decimal // LTV / CAC, when hasRatio
-	hasRatio   bool
-	payback    decimal.Decimal // CAC / monthly margin, when hasPayback
-	hasPayback bool
 	cohortPay  int64 // cohort payback month, when cohortOK and cohortDone
 	cohortOK   bool
 	cohortDone bool // computed: it is searched for only on demand
@@ -65,23 +63,43 @@ type outcome struct {
 	cohort   *cohortOutcome
 }
 
-// applyCAC adds the unit economics: net LTV = LTV - CAC, LTV:CAC, the
-// payback rule CAC / (monthly ARPA x margin) and the cohort payback month.
+// applyCAC adds the CAC and net LTV = LTV - CAC. The other unit economics
+// are computed on demand: LTVToCAC, paybackMonths and cohortPayback.
 func (o *outcome) applyCAC(c cacValue) {
 	o.cac = c
-	if !c.has {
-		return
+	if c.has {
+		o.netLTV = o.ltv.Sub(c.cac)
 	}
-	o.netLTV = o.ltv.Sub(c.cac)
-	if c.cac.Sign() > 0 {
-		o.ratio, o.hasRatio = quo(o.ltv, c.cac), true
+}
+
+// monthlyMargin is the margin per customer and month.
+func (o *outcome) monthlyMargin() decimal.Decimal {
+	if o.periodMonths <= 1 {
+		return o.periodMargin
 	}
+	return quo(o.periodMargin, decimal.NewFromInt(o.periodMonths))
+}
+
+// ltvToCAC is LTV / CAC; ok is false without CAC or when it is zero.
+func (o *outcome) ltvToCAC() (decimal.Decimal, bool) {
+	if !o.cac.has || o.cac.cac.Sign() <= 0 {
+		return decimal.Zero, false
+	}
+	return quo(o.ltv, o.cac.cac), true
+}
+
+// paybackMonths is the payback rule CAC / (monthly ARPA x margin); ok is
+// false without CAC, and for never (no margin).
+func (o *outcome) paybackMonths() (decimal.Decimal, bool) {
 	switch {
-	case c.cac.Sign() <= 0:
-		o.payback, o.hasPayback = decimal.Zero, true
-	case o.monthlyMargin.Sign() > 0:
-		o.payback, o.hasPayback = quo(c.cac, o.monthlyMargin), true
+	case !o.cac.has:
+		return decimal.Zero, false
+	case o.cac.cac.Sign() <= 0:
+		return decimal.Zero, true
+	case o.periodMargin.Sign() > 0:
+		return quo(o.cac.cac.Mul(decimal.NewFromInt(o.periodMonths)), o.periodMargin), true
 	}
+	return decimal.Zero, false
 }
 
 // cohortPayback returns the month in which a customer's cumulative margin,
@@ -94,27 +112,29 @@ func (o *outcome) cohortPayback() (month int64, ok bool) {
 	return o.cohortPay, o.cohortOK
 }
 
-// ltvToCACVerdict judges LTV:CAC against the 3x rule.
-func (o *outcome) ltvToCACVerdict() string {
+// ltvToCACVerdict judges LTV:CAC, ratio and ok from ltvToCAC, against the
+// 3x rule.
+func (o *outcome) ltvToCACVerdict(ratio decimal.Decimal, ok bool) string {
 	switch {
 	case !o.cac.has:
 		return ""
-	case !o.hasRatio:
+	case !ok:
 		return VerdictNoAcquiring
-	case o.ratio.Cmp(targetLTVToCAC) >= 0:
+	case ratio.Cmp(targetLTVToCAC) >= 0:
 		return VerdictMeets3x
-	case o.ratio.Cmp(one) >= 0:
+	case ratio.Cmp(one) >= 0:
 		return VerdictBelow3x
 	}
 	return VerdictLosesMoney
 }
 
-// paybackVerdict judges the payback months against the 12-month rule.
-func (o *outcome) paybackVerdict() string {
+// paybackVerdict judges the payback months, from paybackMonths, against the
+// 12-month rule.
+func (o *outcome) paybackVerdict(months decimal.Decimal, ok bool) string {
 	switch {
 	case !o.cac.has:
 		return ""
-	case o.hasPayback && o.payback.Cmp(targetPayback) <= 0:
+	case ok && months.Cmp(targetPayback) <= 0:
 		return VerdictWithin12
 	}
 	return VerdictOver12
@@ -129,16 +149,16 @@ func (o *outcome) metric(name string) (decimal.Decimal, bool) {
 	case MetricNetLTV:
 		return o.netLTV, o.cac.has
 	case MetricLTVToCAC:
-		return o.ratio, o.hasRatio
+		return o.ltvToCAC()
 	case MetricPaybackMonths:
-		return o.payback, o.hasPayback
+		return o.paybackMonths()
 	case MetricCohortPaybackMonths:
 		k, ok := o.cohortPayback()
 		return decimal.NewFromInt(k), ok
 	case MetricCAC:
 		return o.cac.cac, o.cac.has
 	case MetricMonthlyMargin:
-		return o.monthlyMargin, true
+		return o.monthlyMargin(), true
 	case MetricLifetime:
 		switch {
 		case o.purchase != nil:

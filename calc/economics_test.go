@@ -7,9 +7,9 @@ import (
 
 func TestUnitEconomics(t *testing.T) {
 	tests := []struct {
-		name                                string
-		doc                                 string
-		netLTV, ratio, verdict              string
+		name                               string
+		doc                                string
+		netLTV, ratio, verdict             string
 		payback, paybackVerdict, cohortPay string
 	}{
 		// FORMULAS.md, "CAC payback": CAC 1,200, ARPA 200, margin 80 % -> 7.5 months.

@@ -125,9 +125,10 @@ func resolvePurchase(in *inputs) (purchaseModel, error) {
 func (m purchaseModel) evaluate() outcome {
 	annual := m.AnnualValue()
 	o := outcome{
-		model:         ModelPurchase,
-		ltv:           m.LTV().Mul(m.margin),
-		monthlyMargin: quo(annual.Mul(m.margin), twelve),
+		model:        ModelPurchase,
+		ltv:          m.LTV().Mul(m.margin),
+		periodMargin: annual.Mul(m.margin),
+		periodMonths: 12,
 		purchase: &purchaseOutcome{
 			aov:        m.AverageOrderValue,
 			frequency:  m.PurchasesPerYear,

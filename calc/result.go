@@ -148,19 +148,21 @@ func (in *inputs) evaluate(lv *levers) (outcome, error) {
 
 // result rounds the outcome for display.
 func (o *outcome) result() Result {
-	r := Result{Model: o.model, LTV: money(o.ltv), MonthlyMargin: money(o.monthlyMargin)}
+	r := Result{Model: o.model, LTV: money(o.ltv), MonthlyMargin: money(o.monthlyMargin())}
 	if o.cac.has {
 		r.CAC, r.NetLTV = money(o.cac.cac), money(o.netLTV)
 		if o.cac.parts {
 			r.CACSpend, r.CACTime = money(o.cac.spend), money(o.cac.time)
 		}
-		if o.hasRatio {
-			r.LTVToCAC = fixed(o.ratio, 2)
+		ratio, ok := o.ltvToCAC()
+		if ok {
+			r.LTVToCAC = fixed(ratio, 2)
 		}
-		r.LTVToCACVerdict = o.ltvToCACVerdict()
-		r.PaybackMonths, r.PaybackVerdict = Never, o.paybackVerdict()
-		if o.hasPayback {
-			r.PaybackMonths = fixed(o.payback, 2)
+		r.LTVToCACVerdict = o.ltvToCACVerdict(ratio, ok)
+		months, ok := o.paybackMonths()
+		r.PaybackMonths, r.PaybackVerdict = Never, o.paybackVerdict(months, ok)
+		if ok {
+			r.PaybackMonths = fixed(months, 2)
 		}
 		r.CohortPaybackMonths = Never
 		if k, ok := o.cohortPayback(); ok {

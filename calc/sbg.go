@@ -57,9 +57,12 @@ const (
 	sbgMax = 1e6
 )
 
-// fitSBG maximises logLik over a, b > 0 by Nelder-Mead on (ln a, ln b) from
-// several starting points, then restarts from the best to confirm it (the
-// advice of Fader & Hardie 2007, appendix B).
+// fitSBG maximises logLik over a, b > 0 in (ln a, ln b): the best of a grid
+// of 25 starting points, Nelder-Mead from the best two (several starts, the
+// advice of Fader & Hardie 2007, appendix B), then Newton's method with the
+// exact gradient and Hessian from the better result, to a gradient below
+// 1e-9 per customer. Should Newton fail (a bound, a flat ridge), a tight
+// Nelder-Mead finishes instead.
 func fitSBG(d *sbgData) sbgFit {
 	total := 0.0
 	for t := 1; t < len(d.lost); t++ {
@@ -79,30 +82,115 @@ func fitSBG(d *sbgData) sbgFit {
 		}
 		return v
 	}
-	best, bestF, conv := [2]float64{}, math.Inf(1), false
-	for _, start := range [][2]float64{{0, 0}, {math.Log(0.1), math.Log(0.1)}, {math.Log(3), math.Log(10)}} {
-		x, f, ok := nelderMead(negLL, start, 1, 2000)
-		if f < bestF {
-			best, bestF, conv = x, f, ok
+	var starts [2][2]float64
+	startF := [2]float64{math.Inf(1), math.Inf(1)}
+	for _, a := range []float64{0.1, 0.5, 1, 3, 10} {
+		for _, b := range []float64{0.1, 0.5, 1, 3, 10} {
+			x := [2]float64{math.Log(a), math.Log(b)}
+			switch f := negLL(x); {
+			case f < startF[0]:
+				starts[1], startF[1] = starts[0], startF[0]
+				starts[0], startF[0] = x, f
+			case f < startF[1]:
+				starts[1], startF[1] = x, f
+			}
 		}
 	}
-	x, f, ok := nelderMead(negLL, best, 0.05, 2000)
-	if f <= bestF {
-		best, conv = x, ok
+	best, bestF := starts[0], math.Inf(1)
+	for _, start := range starts {
+		if x, f, _ := nelderMead(negLL, start, 0.5, 1e-8, 1e-4, 1000); f < bestF {
+			best, bestF = x, f
+		}
 	}
-	a, b := math.Exp(best[0]), math.Exp(best[1])
+	x, conv := newton(d, best, lo, hi, total)
+	if !conv {
+		var f float64
+		x, f, conv = nelderMead(negLL, best, 0.05, 1e-13, 1e-9, 4000)
+		if f > bestF {
+			x = best
+		}
+	}
+	a, b := math.Exp(x[0]), math.Exp(x[1])
 	const edge = 1e-6
 	return sbgFit{
 		a: a, b: b, ll: d.logLik(a, b), converged: conv,
-		atBound: best[0] < lo+edge || best[0] > hi-edge || best[1] < lo+edge || best[1] > hi-edge,
+		atBound: x[0] < lo+edge || x[0] > hi-edge || x[1] < lo+edge || x[1] > hi-edge,
 	}
 }
 
+// derivs returns LL(a, b) with its gradient and Hessian in (ln a, ln b),
+// from the same recursions as logLik: with c = a + b + t - 1, e = b + t - 1,
+// d ln S(t)/da = -sum 1/c, d ln S(t)/db = sum (1/e - 1/c), and
+// ln P(t) = ln S(t-1) + ln a - ln c.
+func (d *sbgData) derivs(a, b float64) (ll float64, g [2]float64, h [2][2]float64) {
+	var ga, gb, haa, hab, hbb float64
+	var lnS, a1, a2, b1, b2 float64 // ln S(t-1) and its sums to t-1
+	lnA := math.Log(a)
+	for t := 1; t < len(d.lost); t++ {
+		c, e := a+b+float64(t)-1, b+float64(t)-1
+		lnC := math.Log(c)
+		if w := d.lost[t]; w > 0 {
+			ll += w * (lnS + lnA - lnC)
+			ga += w * (-a1 + 1/a - 1/c)
+			gb += w * (b1 - a1 - 1/c)
+			haa += w * (a2 - 1/(a*a) + 1/(c*c))
+			hab += w * (a2 + 1/(c*c))
+			hbb += w * (a2 - b2 + 1/(c*c))
+		}
+		lnS += math.Log(e) - lnC
+		a1, a2, b1, b2 = a1+1/c, a2+1/(c*c), b1+1/e, b2+1/(e*e)
+		if w := d.censored[t]; w > 0 {
+			ll += w * lnS
+			ga -= w * a1
+			gb += w * (b1 - a1)
+			haa += w * a2
+			hab += w * a2
+			hbb += w * (a2 - b2)
+		}
+	}
+	g = [2]float64{a * ga, b * gb}
+	h = [2][2]float64{{a*a*haa + a*ga, a * b * hab}, {a * b * hab, b*b*hbb + b*gb}}
+	return ll, g, h
+}
+
+// newton maximises LL from x in (ln a, ln b), with steps halved until LL
+// rises. ok reports a gradient below 1e-9 per customer within the bounds.
+func newton(d *sbgData, x [2]float64, lo, hi, total float64) ([2]float64, bool) {
+	ll, g, h := d.derivs(math.Exp(x[0]), math.Exp(x[1]))
+	for iter := 0; iter < 100; iter++ {
+		if math.Hypot(g[0], g[1]) <= 1e-9*total {
+			return x, true
+		}
+		var step [2]float64
+		if det := h[0][0]*h[1][1] - h[0][1]*h[1][0]; h[0][0] < 0 && det > 0 {
+			step = [2]float64{(-h[1][1]*g[0] + h[0][1]*g[1]) / det, (h[1][0]*g[0] - h[0][0]*g[1]) / det}
+		} else { // not concave here: a plain ascent step
+			n := math.Hypot(g[0], g[1])
+			step = [2]float64{g[0] / n * 0.1, g[1] / n * 0.1}
+		}
+		moved := false
+		for k := 0; k < 40; k++ {
+			y := [2]float64{x[0] + step[0], x[1] + step[1]}
+			if y[0] >= lo && y[0] <= hi && y[1] >= lo && y[1] <= hi {
+				if ly, gy, hy := d.derivs(math.Exp(y[0]), math.Exp(y[1])); ly >= ll && !math.IsNaN(ly) {
+					x, ll, g, h, moved = y, ly, gy, hy, true
+					break
+				}
+			}
+			step[0], step[1] = step[0]/2, step[1]/2
+		}
+		if !moved {
+			return x, false
+		}
+	}
+	return x, false
+}
+
 // nelderMead minimises f over the plane from x0 with an initial simplex of
-// the given step. It stops when the values at the vertices agree to 1e-13
-// (relative) and the simplex is smaller than 1e-9, or after maxIter steps;
+// the given step. It stops when the values at the vertices agree to ftol
+// (relative) and the simplex is smaller than xtol, or after maxIter steps;
 // ok reports the former.
-func nelderMead(f func([2]float64) float64, x0 [2]float64, step float64, maxIter int) (x [2]float64, fx float64, ok bool) {
+func nelderMead(f func([2]float64) float64, x0 [2]float64, step, ftol, xtol float64, maxIter int) (x [2]float64, fx float64, ok bool) {
 	p := [3][2]float64{x0, {x0[0] + step, x0[1]}, {x0[0], x0[1] + step}}
 	v := [3]float64{f(p[0]), f(p[1]), f(p[2])}
 	for iter := 0; iter < maxIter; iter++ {
@@ -114,7 +202,7 @@ func nelderMead(f func([2]float64) float64, x0 [2]float64, step float64, maxIter
 			}
 		}
 		size := math.Max(dist(p[0], p[1]), dist(p[0], p[2]))
-		if v[2]-v[0] <= 1e-13*(1+math.Abs(v[0])) && size < 1e-9 {
+		if v[2]-v[0] <= ftol*(1+math.Abs(v[0])) && size < xtol {
 			return p[0], v[0], true
 		}
 		c := [2]float64{(p[0][0] + p[1][0]) / 2, (p[0][1] + p[1][1]) / 2}

@@ -120,9 +120,10 @@ func (m subscriptionModel) evaluate() (outcome, error) {
 		return outcome{}, &FieldError{Field: FieldHorizonMonths, Code: CodeUnbounded, Reason: "the value is too large to represent: shorten the horizon"}
 	}
 	o := outcome{
-		model:         ModelSubscription,
-		ltv:           ltv,
-		monthlyMargin: f.m,
+		model:        ModelSubscription,
+		ltv:          ltv,
+		periodMargin: f.m,
+		periodMonths: m.monthsPerPeriod(),
 		sub: &subscriptionOutcome{
 			timing:      m.timing,
 			billing:     BillingMonthly,
@@ -132,7 +133,6 @@ func (m subscriptionModel) evaluate() (outcome, error) {
 		},
 	}
 	if m.annual {
-		o.monthlyMargin = quo(f.m, twelve)
 		o.sub.billing, o.sub.churn, o.sub.months = BillingAnnual, one.Sub(f.r), twelve
 		o.sub.monthlyRate = m.rate.monthlyRate(m.discountAnnual)
 	}
