@@ -5,6 +5,7 @@
 //
 //	go run ./app build [-out static] [-web web]
 //	go run ./app serve [-addr 127.0.0.1:8080] [-dir static]
+//	go run ./app eval [FILE|-]
 package main
 
 import (
@@ -22,6 +23,8 @@ import (
 const usage = `usage:
   app build [-out static] [-web web]            generate the static site
   app serve [-addr 127.0.0.1:8080] [-dir static] serve the generated site
+  app eval [FILE|-]
+        evaluate a scenario (JSON, see calc/SCENARIO.md; - or nothing for stdin) and print the results as JSON
 `
 
 func main() {
@@ -64,6 +67,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 		defer stop()
 		err = serve(ctx, *addr, *dir, logger, nil)
+	case "eval":
+		return runEval(args, os.Stdin, stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -84,15 +84,6 @@ func parseInputs(s *Scenario) (*inputs, error) {
 		return nil, &FieldError{Field: FieldModel, Value: clip(s.Model), Code: CodeInvalid, Reason: `the model is "purchase", "subscription" or "cohort"`}
 	}
 	var errs []error
-	texts := scenarioNumbers(s)
-	for f := range numFields {
-		if specs[f].models&mask == 0 {
-			continue
-		}
-		d, ok, err := specs[f].parse(string(*texts[f]))
-		in.num[f], in.has[f] = d, ok
-		errs = append(errs, err)
-	}
 	var err error
 	switch in.model {
 	case ModelSubscription:
@@ -103,14 +94,23 @@ func parseInputs(s *Scenario) (*inputs, error) {
 	case ModelCohort:
 		in.period, err = option(FieldPeriod, s.Period, PeriodMonth, PeriodYear)
 		errs = append(errs, err)
-		if err := errors.Join(errs...); err != nil {
-			return nil, err // the data check below needs customers and fit_periods
+	}
+	texts := scenarioNumbers(s)
+	for f := range numFields {
+		if specs[f].models&mask == 0 {
+			continue
 		}
-		in.cohort, err = parseCohortData(s, in)
+		d, ok, err := specs[f].parse(string(*texts[f]))
+		in.num[f], in.has[f] = d, ok
 		errs = append(errs, err)
 	}
 	if err := errors.Join(errs...); err != nil {
-		return nil, err
+		return nil, errors.Join(err, in.missing(err))
+	}
+	if in.model == ModelCohort { // needs customers and fit_periods checked
+		if in.cohort, err = parseCohortData(s, in); err != nil {
+			return nil, err
+		}
 	}
 	return in, nil
 }
@@ -133,4 +133,35 @@ func option(field, text string, choices ...string) (string, error) {
 // required is the error for a missing figure.
 func required(field, reason string) error {
 	return &FieldError{Field: field, Code: CodeRequired, Reason: reason}
+}
+
+// missing runs the required and conflict checks of the model and the CAC on
+// inputs that have bad fields, so that every bad or missing field is
+// reported at once: the bad ones count as given, and only errors about other
+// fields are returned.
+func (in *inputs) missing(err error) error {
+	bad := map[string]bool{}
+	for _, fe := range FieldErrors(err) {
+		bad[fe.Field] = true
+	}
+	for f := range numFields {
+		if bad[specs[f].name] {
+			in.has[f] = true
+		}
+	}
+	var more error
+	switch in.model {
+	case ModelPurchase:
+		_, more = resolvePurchase(in)
+	case ModelSubscription:
+		_, more = resolveSubscription(in)
+	}
+	_, cerr := resolveCAC(in)
+	var out []error
+	for _, fe := range FieldErrors(errors.Join(more, cerr)) {
+		if !bad[fe.Field] && (fe.Code == CodeRequired || fe.Code == CodeConflict) {
+			out = append(out, fe)
+		}
+	}
+	return errors.Join(out...)
 }

@@ -140,6 +140,9 @@ func TestPurchaseScenarioErrors(t *testing.T) {
 			map[string]string{FieldTotalPurchases: CodeNotPositive}},
 		{"half the totals", `{"model":"purchase","total_revenue":"100","purchases_per_year":"2","lifetime_years":"3"}`,
 			map[string]string{FieldAverageOrderValue: CodeRequired}},
+		{"bad and missing at once", `{"model":"purchase","average_order_value":"x","cac":"5","hourly_rate":"-1"}`,
+			map[string]string{FieldAverageOrderValue: CodeNotANumber, FieldPurchasesPerYear: CodeRequired, FieldLifetimeYears: CodeRequired,
+				FieldCAC: CodeConflict, FieldHourlyRate: CodeNegative}},
 		{"every bad field at once", `{"model":"purchase","average_order_value":"abc","purchases_per_year":"-2","lifetime_years":"1e3"}`,
 			map[string]string{FieldAverageOrderValue: CodeNotANumber, FieldPurchasesPerYear: CodeNegative, FieldLifetimeYears: CodeNotANumber}},
 	}
