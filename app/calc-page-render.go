@@ -29,7 +29,7 @@ func (p *calcPage) Render() app.UI {
 				),
 				app.Div().Class("fields").Body(
 					app.H2().Class("fields-title").Text("Acquisition cost"),
-					p.fields(cacInputs),
+					p.fields(s.cacInputs()),
 					app.Details().Class("more").ID("cac-builder").Body(
 						app.Summary().Text("Build your CAC from its parts"),
 						p.fields(cacParts),
@@ -56,7 +56,7 @@ func (p *calcPage) renderEmbed() app.UI {
 			app.Div().Class("fields").Body(
 				app.H1().Class("embed-title").Text(s.Title),
 				p.fields(s.mainInputs()),
-				p.fields(cacInputs),
+				p.fields(s.cacInputs()),
 			),
 			p.results(),
 		),

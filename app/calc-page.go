@@ -19,6 +19,17 @@ type pageSpec struct {
 	Totals []inputSpec
 	How    []string   // "how this is computed", one paragraph each
 	Goals  []goalSpec // goal-seek questions
+	// CACDefault is the model's starting CAC, "" for cacInputs' default.
+	CACDefault string
+}
+
+// cacInputs are the CAC inputs with the model's starting CAC.
+func (s *pageSpec) cacInputs() []inputSpec {
+	out := append([]inputSpec{}, cacInputs...)
+	if s.CACDefault != "" {
+		out[0].Default = s.CACDefault
+	}
+	return out
 }
 
 // allInputs lists every input of the page, the CAC and the what-if levers
@@ -26,7 +37,7 @@ type pageSpec struct {
 func (s *pageSpec) allInputs() []inputSpec {
 	all := append([]inputSpec{}, s.Inputs...)
 	all = append(all, s.Totals...)
-	all = append(all, cacInputs...)
+	all = append(all, s.cacInputs()...)
 	all = append(all, cacParts...)
 	all = append(all, leverInputs...)
 	return all

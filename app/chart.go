@@ -42,6 +42,7 @@ type lineChart struct {
 
 func (c lineChart) render() app.UI {
 	return app.Figure().Class("chart").ID(c.ID).Body(
+		app.FigCaption().Class("chart-title").Text(c.Title),
 		app.Raw(c.svg()),
 		c.legend(),
 		c.table(),

@@ -32,6 +32,8 @@ var subscriptionSpec = &pageSpec{
 	Title:  "Subscription LTV",
 	Lead:   "For SaaS and memberships: what a subscriber is worth from their monthly revenue, margin and churn, and how fast you earn back what you spent to win them.",
 	Inputs: subscriptionInputs,
+	// $400 to win a $100-a-month subscriber: LTV:CAC 4x, paid back in 5 months.
+	CACDefault: "400",
 	How: []string{
 		"LTV = ARPA x gross margin / monthly churn: $100 a month at 80 % margin and 5 % churn is $1,600. " +
 			"Expected lifetime = 1 / churn (20 months). With expansion g the divisor is churn - g, defined only while churn is above expansion; otherwise give a horizon or a discount rate.",

@@ -30,6 +30,7 @@ type tornadoChart struct {
 
 func (c tornadoChart) render() app.UI {
 	return app.Figure().Class("chart").ID(c.ID).Body(
+		app.FigCaption().Class("chart-title").Text(c.Title),
 		app.Raw(c.svg()),
 		app.Ul().Class("chart-legend").Aria("hidden", "true").Body(
 			app.Li().Body(app.Span().Class("chart-box series-a"), app.Text("Input "+c.LowName)),

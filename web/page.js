@@ -80,7 +80,8 @@
       return;
     }
     last = h;
-    window.parent.postMessage({ type: "ltvlab:height", height: h }, "*");
+    var ready = document.documentElement.getAttribute("data-app") === "ready";
+    window.parent.postMessage({ type: "ltvlab:height", height: h, ready: ready }, "*");
     window.parent.postMessage({ message: "height", value: h, secret: secret }, "*");
   }
   window.addEventListener("load", post);
