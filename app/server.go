@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"log/slog"
 	"mime"
@@ -17,24 +18,45 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 )
 
-// serve serves the generated site in dir on addr until ctx is done, then
-// shuts down gracefully, letting requests in flight finish. When ready is not
-// nil it receives the listening address once the server accepts connections.
+// serveOptions are the flags of the serve command.
+type serveOptions struct {
+	Addr   string       // address to listen on
+	Dir    string       // directory of the generated site
+	Base   string       // path the site is served under: "/" (also when empty) or e.g. "/ltv/"
+	Limits serverLimits // zero fields take the defaults
+}
+
+// serve serves the generated site in dir at the root of addr; see
+// serveWithOptions.
 func serve(ctx context.Context, addr, dir string, logger *slog.Logger, ready chan<- string) error {
-	site, err := loadSite(dir)
+	return serveWithOptions(ctx, serveOptions{Addr: addr, Dir: dir}, logger, ready)
+}
+
+// serveWithOptions serves a generated site until ctx is done, then shuts
+// down gracefully, letting requests in flight finish. When ready is not nil
+// it receives the listening address once the server accepts connections.
+func serveWithOptions(ctx context.Context, opts serveOptions, logger *slog.Logger, ready chan<- string) error {
+	base, err := parseBase(opts.Base)
+	if err != nil {
+		return usageError{err}
+	}
+	s, err := loadSite(opts.Dir)
 	if err != nil {
 		return err
 	}
-	srv := newServer(logRequests(logger, site))
-	ln, err := net.Listen("tcp", addr)
+	s.base = base
+	limits := opts.Limits.withDefaults()
+	srv := newServer(logRequests(logger, limitURL(limits.MaxURLBytes, s)), limits)
+	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
 		return err
 	}
-	logger.Info("serving", "url", "http://"+ln.Addr().String()+"/", "dir", dir, "files", len(site.files))
+	logger.Info("serving", "url", "http://"+ln.Addr().String()+base, "dir", opts.Dir, "files", len(s.files))
 	if ready != nil {
 		ready <- ln.Addr().String()
 	}
@@ -57,23 +79,85 @@ func serve(ctx context.Context, addr, dir string, logger *slog.Logger, ready cha
 	return nil
 }
 
+// serverLimits bound what one client can hold: a connection, by sending
+// slowly or not at all, and memory, by sending a long request.
+type serverLimits struct {
+	ReadHeaderTimeout time.Duration // to send the request line and headers
+	ReadTimeout       time.Duration // to send the whole request
+	WriteTimeout      time.Duration // to receive the whole response, app.wasm included
+	IdleTimeout       time.Duration // between requests on a kept-alive connection
+	MaxHeaderBytes    int           // request line and headers; net/http answers 431 beyond (and a little slack)
+	MaxURLBytes       int           // request target; 414 beyond
+}
+
+// defaultLimits are generous for a browser, tight for a slow-loris client.
+var defaultLimits = serverLimits{
+	ReadHeaderTimeout: 5 * time.Second,
+	ReadTimeout:       10 * time.Second,
+	WriteTimeout:      60 * time.Second,
+	IdleTimeout:       120 * time.Second,
+	MaxHeaderBytes:    16 << 10,
+	MaxURLBytes:       8 << 10,
+}
+
+// withDefaults fills the zero fields of l from defaultLimits.
+func (l serverLimits) withDefaults() serverLimits {
+	d := defaultLimits
+	for _, f := range []struct {
+		v   *time.Duration
+		def time.Duration
+	}{
+		{&l.ReadHeaderTimeout, d.ReadHeaderTimeout},
+		{&l.ReadTimeout, d.ReadTimeout},
+		{&l.WriteTimeout, d.WriteTimeout},
+		{&l.IdleTimeout, d.IdleTimeout},
+	} {
+		if *f.v == 0 {
+			*f.v = f.def
+		}
+	}
+	if l.MaxHeaderBytes == 0 {
+		l.MaxHeaderBytes = d.MaxHeaderBytes
+	}
+	if l.MaxURLBytes == 0 {
+		l.MaxURLBytes = d.MaxURLBytes
+	}
+	return l
+}
+
 // newServer sets the limits that keep slow or hostile clients from holding
 // connections or memory.
-func newServer(h http.Handler) *http.Server {
+func newServer(h http.Handler, l serverLimits) *http.Server {
 	return &http.Server{
 		Handler:           h,
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       10 * time.Second,
-		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    16 << 10,
+		ReadHeaderTimeout: l.ReadHeaderTimeout,
+		ReadTimeout:       l.ReadTimeout,
+		WriteTimeout:      l.WriteTimeout,
+		IdleTimeout:       l.IdleTimeout,
+		MaxHeaderBytes:    l.MaxHeaderBytes,
 	}
 }
+
+// limitURL answers 414 URI Too Long to a request whose target is longer
+// than max bytes.
+func limitURL(max int, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if len(r.RequestURI) > max {
+			http.Error(w, "414 URI too long", http.StatusRequestURITooLong)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// notFoundFile is the site's 404 page, which build writes.
+const notFoundFile = "404.html"
 
 // site is a generated site held in memory: it is small and never changes
 // while served, so every response is a copy from memory.
 type site struct {
 	files map[string]*siteFile // by slash path without the leading "/"
+	base  string               // path the site is served under, "/" or e.g. "/ltv/"
 }
 
 // siteFile is one file of the site with its precompressed variants.
@@ -86,7 +170,9 @@ type siteFile struct {
 }
 
 // loadSite reads every file of dir into memory, reporting clearly a missing,
-// empty or unreadable site.
+// empty or unreadable site. It skips what is not served under its own URL:
+// hidden files, precompressed variants (loaded with their file) and
+// _headers.
 func loadSite(dir string) (*site, error) {
 	fi, err := os.Stat(dir)
 	if err != nil {
@@ -95,21 +181,18 @@ func loadSite(dir string) (*site, error) {
 	if !fi.IsDir() {
 		return nil, fmt.Errorf("site directory %s is not a directory", dir)
 	}
-	s := &site{files: map[string]*siteFile{}}
+	s := &site{files: map[string]*siteFile{}, base: "/"}
 	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
+		if err != nil || d.IsDir() {
 			return err
-		}
-		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
-			return nil
-		}
-		ext := path.Ext(p)
-		if ext == ".br" || ext == ".gz" {
-			return nil
 		}
 		rel, err := filepath.Rel(dir, p)
 		if err != nil {
 			return err
+		}
+		name := filepath.ToSlash(rel)
+		if !servedFile(name) {
+			return nil
 		}
 		body, err := os.ReadFile(p)
 		if err != nil {
@@ -127,7 +210,7 @@ func loadSite(dir string) (*site, error) {
 		if b, err := os.ReadFile(p + ".gz"); err == nil {
 			f.gz = b
 		}
-		s.files[filepath.ToSlash(rel)] = f
+		s.files[name] = f
 		return nil
 	})
 	if err != nil {
@@ -139,27 +222,41 @@ func loadSite(dir string) (*site, error) {
 	return s, nil
 }
 
-// ServeHTTP serves clean URLs ("/foo" from foo.html), picks a precompressed
-// variant from Accept-Encoding, and sets caching: immutable for
-// content-hashed files, revalidate for everything else.
+// ServeHTTP serves /healthz and the site under its base path: clean URLs
+// ("/foo" from foo.html), a precompressed variant chosen by
+// Accept-Encoding, the headers of headerRules, and the site's 404 page for
+// anything else.
 func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	name, f := s.lookup(r.URL.Path)
+	if r.URL.Path == "/healthz" {
+		serveHealth(w, r)
+		return
+	}
+	rel, ok := s.relative(r.URL.Path)
+	if !ok {
+		if r.URL.Path == strings.TrimSuffix(s.base, "/") {
+			target := s.base
+			if r.URL.RawQuery != "" {
+				target += "?" + r.URL.RawQuery
+			}
+			http.Redirect(w, r, target, http.StatusMovedPermanently)
+			return
+		}
+		s.serveNotFound(w, r, path.Clean("/"+r.URL.Path))
+		return
+	}
+	name, f := s.lookup(rel)
 	if f == nil {
-		http.Error(w, "404 page not found", http.StatusNotFound)
+		s.serveNotFound(w, r, rel)
 		return
 	}
 	hdr := w.Header()
+	setHeaders(hdr, rel, name)
 	hdr.Set("Content-Type", f.contentType)
-	if isHashedName(name) {
-		hdr.Set("Cache-Control", "public, max-age=31536000, immutable")
-	} else {
-		hdr.Set("Cache-Control", "no-cache")
-	}
 	body, etag := f.body, f.etag
 	if f.br != nil || f.gz != nil {
 		hdr.Add("Vary", "Accept-Encoding")
@@ -176,9 +273,56 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	http.ServeContent(w, r, "", f.modTime, bytes.NewReader(body))
 }
 
-// lookup maps a URL path to a file: "/" is index.html, "/foo" is foo or
-// foo.html. It never reaches outside the site: the path is cleaned first and
-// only files loaded at start are served.
+// relative returns the path of a request relative to the base path, with
+// its leading slash ("/ltv/web/x.css" is "/web/x.css"), cleaned first so
+// that dot segments cannot step out of the base. ok is false for a path
+// outside the base.
+func (s *site) relative(urlPath string) (rel string, ok bool) {
+	clean := path.Clean("/" + urlPath)
+	if strings.HasSuffix(urlPath, "/") && clean != "/" {
+		clean += "/"
+	}
+	if !strings.HasPrefix(clean, s.base) {
+		return "", false
+	}
+	return "/" + strings.TrimPrefix(clean, s.base), true
+}
+
+// serveNotFound answers 404 with the site's 404 page, or plain text for a
+// site without one. rel is the request's path relative to the base, or its
+// whole path when it lies outside.
+func (s *site) serveNotFound(w http.ResponseWriter, r *http.Request, rel string) {
+	f, ok := s.files[notFoundFile]
+	if !ok {
+		http.Error(w, "404 page not found", http.StatusNotFound)
+		return
+	}
+	hdr := w.Header()
+	setHeaders(hdr, rel, notFoundFile)
+	hdr.Set("Content-Type", f.contentType)
+	hdr.Set("Content-Length", strconv.Itoa(len(f.body)))
+	w.WriteHeader(http.StatusNotFound)
+	if r.Method != http.MethodHead {
+		w.Write(f.body)
+	}
+}
+
+// serveHealth answers the health check of a load balancer or orchestrator:
+// 200 "ok", never cached.
+func serveHealth(w http.ResponseWriter, r *http.Request) {
+	hdr := w.Header()
+	hdr.Set("Content-Type", "text/plain; charset=utf-8")
+	hdr.Set("Cache-Control", "no-store")
+	hdr.Set("X-Content-Type-Options", "nosniff")
+	hdr.Set("Content-Length", "3")
+	if r.Method != http.MethodHead {
+		io.WriteString(w, "ok\n")
+	}
+}
+
+// lookup maps a URL path relative to the base to a file: "/" is
+// index.html, "/foo" is foo or foo.html. It never reaches outside the site:
+// the path is cleaned first and only files loaded at start are served.
 func (s *site) lookup(urlPath string) (string, *siteFile) {
 	name := strings.TrimPrefix(path.Clean("/"+urlPath), "/")
 	if name == "" {

@@ -6,23 +6,37 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"errors"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
 
-// testSite writes a small generated site and loads it.
+// outsideSecret is the content of a file beside the test site, which no request
+// may read.
+const outsideSecret = "secret outside the site"
+
+// testSite writes a small generated site, with a file beside it that must
+// stay out of reach, and loads it.
 func testSite(t *testing.T) (*site, string) {
 	t.Helper()
-	dir := t.TempDir()
+	parent := t.TempDir()
+	if err := os.WriteFile(filepath.Join(parent, "secret.txt"), []byte(outsideSecret), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(parent, "site")
 	files := map[string]string{
 		"index.html":                   "<!doctype html><title>home</title>",
+		"404.html":                     "<!doctype html><title>not found</title>",
+		"_headers":                     "/*\n  X-Test: 1\n",
 		"subscription.html":            "<!doctype html><title>subscription</title>",
 		"app.js":                       "console.log(1)",
 		"web/app.0123456789ab.wasm":    "\x00asm wasm",
@@ -47,6 +61,8 @@ func testSite(t *testing.T) (*site, string) {
 	}
 	return s, dir
 }
+
+const notFoundBody = "<!doctype html><title>not found</title>"
 
 func gzipString(t *testing.T, s string) string {
 	t.Helper()
@@ -81,12 +97,24 @@ func TestSiteServe(t *testing.T) {
 		{"manifest", "GET", "/manifest.webmanifest", "", 200, "{}", "application/manifest+json", "", "no-cache"},
 		{"js", "GET", "/app.js", "", 200, "console.log(1)", "text/javascript; charset=utf-8", "", "no-cache"},
 		{"head", "HEAD", "/", "", 200, "", "text/html; charset=utf-8", "", "no-cache"},
-		{"missing", "GET", "/nope", "", 404, "", "", "", ""},
-		{"directory", "GET", "/web/", "", 404, "", "", "", ""},
-		{"traversal", "GET", "/../../etc/passwd", "", 404, "", "", "", ""},
-		{"encoded traversal", "GET", "/web/..%2f..%2fetc/passwd", "", 404, "", "", "", ""},
-		{"hidden marker", "GET", "/.ltvlab-site", "", 404, "", "", "", ""},
-		{"post", "POST", "/", "", 405, "", "", "", ""},
+		{"missing", "GET", "/nope", "", 404, notFoundBody, "text/html; charset=utf-8", "", "no-cache"},
+		{"missing HEAD", "HEAD", "/nope", "", 404, "", "text/html; charset=utf-8", "", "no-cache"},
+		{"missing file under web", "GET", "/web/nope.css", "", 404, notFoundBody, "text/html; charset=utf-8", "", "no-cache"},
+		{"directory", "GET", "/web/", "", 404, notFoundBody, "text/html; charset=utf-8", "", "no-cache"},
+		{"directory without slash", "GET", "/web", "", 404, notFoundBody, "text/html; charset=utf-8", "", "no-cache"},
+		{"traversal", "GET", "/../secret.txt", "", 404, notFoundBody, "text/html; charset=utf-8", "", "no-cache"},
+		{"traversal deeper", "GET", "/../../../../../../etc/passwd", "", 404, notFoundBody, "text/html; charset=utf-8", "", "no-cache"},
+		{"encoded traversal", "GET", "/web/..%2f..%2fsecret.txt", "", 404, notFoundBody, "text/html; charset=utf-8", "", "no-cache"},
+		{"encoded dots", "GET", "/%2e%2e/secret.txt", "", 404, notFoundBody, "text/html; charset=utf-8", "", "no-cache"},
+		{"double-encoded dots", "GET", "/%252e%252e/secret.txt", "", 404, notFoundBody, "text/html; charset=utf-8", "", "no-cache"},
+		{"backslashes", "GET", "/..%5c..%5csecret.txt", "", 404, notFoundBody, "text/html; charset=utf-8", "", "no-cache"},
+		{"NUL byte", "GET", "/index.html%00.txt", "", 404, notFoundBody, "text/html; charset=utf-8", "", "no-cache"},
+		{"hidden marker", "GET", "/.ltvlab-site", "", 404, notFoundBody, "text/html; charset=utf-8", "", "no-cache"},
+		{"precompressed variant", "GET", "/web/ltv.css.gz", "", 404, notFoundBody, "text/html; charset=utf-8", "", "no-cache"},
+		{"headers file", "GET", "/_headers", "", 404, notFoundBody, "text/html; charset=utf-8", "", "no-cache"},
+		{"health", "GET", "/healthz", "", 200, "ok\n", "text/plain; charset=utf-8", "", "no-store"},
+		{"health HEAD", "HEAD", "/healthz", "", 200, "", "text/plain; charset=utf-8", "", "no-store"},
+		{"post", "POST", "/", "", 405, "method not allowed\n", "text/plain; charset=utf-8", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -99,9 +127,6 @@ func TestSiteServe(t *testing.T) {
 			res := rec.Result()
 			if res.StatusCode != tt.wantStatus {
 				t.Fatalf("%s %s: status %d, want %d", tt.method, tt.target, res.StatusCode, tt.wantStatus)
-			}
-			if tt.wantStatus != 200 {
-				return
 			}
 			body, _ := io.ReadAll(res.Body)
 			if string(body) != tt.wantBody {
@@ -116,8 +141,17 @@ func TestSiteServe(t *testing.T) {
 			if got := res.Header.Get("Cache-Control"); got != tt.wantCaching {
 				t.Errorf("Cache-Control %q, want %q", got, tt.wantCaching)
 			}
-			if strings.HasPrefix(tt.target, "/web/") && res.Header.Get("Vary") != "Accept-Encoding" {
+			if strings.HasPrefix(tt.target, "/web/") && tt.wantStatus == 200 && res.Header.Get("Vary") != "Accept-Encoding" {
 				t.Errorf("Vary %q, want Accept-Encoding", res.Header.Get("Vary"))
+			}
+			if got := res.Header.Get("X-Content-Type-Options"); got != "nosniff" {
+				t.Errorf("X-Content-Type-Options %q, want nosniff", got)
+			}
+			if tt.wantStatus == 404 && !strings.Contains(res.Header.Get("Content-Security-Policy"), "frame-ancestors 'self'") {
+				t.Errorf("404 page without the pages' CSP: %q", res.Header.Get("Content-Security-Policy"))
+			}
+			if strings.Contains(string(body), outsideSecret) || res.Header.Get("X-Test") != "" {
+				t.Errorf("%s %s reached a file that is not served", tt.method, tt.target)
 			}
 		})
 	}
@@ -193,5 +227,177 @@ func TestServeShutdown(t *testing.T) {
 	}
 	if !strings.Contains(logs.String(), "path=/subscription status=200") {
 		t.Errorf("no request log line; logs:\n%s", logs.String())
+	}
+}
+
+// TestSiteBase serves the site under /ltv/, as on a GitHub Pages project
+// site: nothing outside the prefix, and /ltv redirects to /ltv/.
+func TestSiteBase(t *testing.T) {
+	s, _ := testSite(t)
+	s.base = "/ltv/"
+	tests := []struct {
+		target       string
+		wantStatus   int
+		wantBody     string
+		wantLocation string
+	}{
+		{"/ltv/", 200, "<!doctype html><title>home</title>", ""},
+		{"/ltv/?aov=80&freq=3", 200, "<!doctype html><title>home</title>", ""},
+		{"/ltv/index.html", 200, "<!doctype html><title>home</title>", ""},
+		{"/ltv/subscription", 200, "<!doctype html><title>subscription</title>", ""},
+		{"/ltv/web/ltv.css", 200, "body{}", ""},
+		{"/ltv", 301, "", "/ltv/"},
+		{"/ltv?aov=80", 301, "", "/ltv/?aov=80"},
+		{"/", 404, notFoundBody, ""},
+		{"/index.html", 404, notFoundBody, ""},
+		{"/web/ltv.css", 404, notFoundBody, ""},
+		{"/ltvx/", 404, notFoundBody, ""},
+		{"/ltv/nope", 404, notFoundBody, ""},
+		{"/ltv/../index.html", 404, notFoundBody, ""},
+		{"/ltv/..%2findex.html", 404, notFoundBody, ""},
+		{"/ltv/../secret.txt", 404, notFoundBody, ""},
+		{"/ltv/../../secret.txt", 404, notFoundBody, ""},
+		{"/healthz", 200, "ok\n", ""},
+	}
+	for _, tt := range tests {
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, tt.target, nil))
+		if rec.Code != tt.wantStatus {
+			t.Errorf("GET %s: status %d, want %d", tt.target, rec.Code, tt.wantStatus)
+			continue
+		}
+		if tt.wantBody != "" && rec.Body.String() != tt.wantBody {
+			t.Errorf("GET %s: body %q, want %q", tt.target, rec.Body.String(), tt.wantBody)
+		}
+		if got := rec.Header().Get("Location"); got != tt.wantLocation {
+			t.Errorf("GET %s: Location %q, want %q", tt.target, got, tt.wantLocation)
+		}
+	}
+}
+
+// startServer runs serveWithOptions until stop is called or the test ends,
+// and returns its address. opts.Addr defaults to a free loopback port.
+func startServer(tb testing.TB, opts serveOptions) (addr string, stop func()) {
+	tb.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	if opts.Addr == "" {
+		opts.Addr = "127.0.0.1:0"
+	}
+	go func() {
+		done <- serveWithOptions(ctx, opts, slog.New(slog.NewTextHandler(io.Discard, nil)), ready)
+	}()
+	var once sync.Once
+	stop = func() {
+		once.Do(func() {
+			cancel()
+			if err := <-done; err != nil {
+				tb.Errorf("serve: %v", err)
+			}
+		})
+	}
+	select {
+	case addr = <-ready:
+	case err := <-done:
+		tb.Fatalf("serve: %v", err)
+	case <-time.After(5 * time.Second):
+		tb.Fatal("server did not start")
+	}
+	tb.Cleanup(stop)
+	return addr, stop
+}
+
+// TestServerLimits checks, over a real connection, that slow and oversized
+// requests are cut off.
+func TestServerLimits(t *testing.T) {
+	_, dir := testSite(t)
+	limits := serverLimits{
+		ReadHeaderTimeout: 200 * time.Millisecond,
+		IdleTimeout:       300 * time.Millisecond,
+		MaxHeaderBytes:    4 << 10,
+		MaxURLBytes:       1 << 10,
+	}
+	addr, _ := startServer(t, serveOptions{Dir: dir, Limits: limits})
+
+	// closedWithin sends req and reports how long the server took to close
+	// the connection, reading and discarding what it answers; it fails the
+	// test when the connection is still open after wait.
+	closedWithin := func(t *testing.T, req string, wait time.Duration) (time.Duration, string) {
+		t.Helper()
+		conn, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+		start := time.Now()
+		if _, err := io.WriteString(conn, req); err != nil {
+			t.Fatal(err)
+		}
+		conn.SetReadDeadline(start.Add(wait))
+		got, err := io.ReadAll(conn)
+		if err != nil {
+			t.Fatalf("connection still open after %v (%v); read %q", wait, err, got)
+		}
+		return time.Since(start), string(got)
+	}
+
+	t.Run("slow headers", func(t *testing.T) {
+		// A slow-loris client: the request line and a header, then nothing.
+		took, got := closedWithin(t, "GET / HTTP/1.1\r\nHost: x\r\n", 3*time.Second)
+		if took < 150*time.Millisecond {
+			t.Errorf("closed after %v, before the ReadHeaderTimeout", took)
+		}
+		if got != "" {
+			t.Errorf("answered %q to an unfinished request", got)
+		}
+	})
+	t.Run("idle keep-alive", func(t *testing.T) {
+		took, got := closedWithin(t, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n", 3*time.Second)
+		if !strings.HasPrefix(got, "HTTP/1.1 200") {
+			t.Errorf("answer %q, want 200", got)
+		}
+		if took < 250*time.Millisecond {
+			t.Errorf("closed after %v, before the IdleTimeout", took)
+		}
+	})
+
+	for _, tt := range []struct {
+		name       string
+		target     string
+		header     string
+		wantStatus int
+	}{
+		{"URL at the limit", "/?q=" + strings.Repeat("a", 1<<10-4), "", 200},
+		{"URL over the limit", "/?q=" + strings.Repeat("a", 1<<10), "", http.StatusRequestURITooLong},
+		{"URL over the header limit", "/?q=" + strings.Repeat("a", 16<<10), "", http.StatusRequestHeaderFieldsTooLarge},
+		{"headers over the limit", "/", strings.Repeat("a", 16<<10), http.StatusRequestHeaderFieldsTooLarge},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			req, err := http.NewRequest(http.MethodGet, "http://"+addr+tt.target, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.header != "" {
+				req.Header.Set("X-Big", tt.header)
+			}
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			if res.StatusCode != tt.wantStatus {
+				t.Errorf("GET with a %d-byte target: status %d, want %d", len(tt.target), res.StatusCode, tt.wantStatus)
+			}
+		})
+	}
+}
+
+func TestServeOptionsErrors(t *testing.T) {
+	_, dir := testSite(t)
+	err := serveWithOptions(context.Background(), serveOptions{Addr: "127.0.0.1:0", Dir: dir, Base: "/../"}, slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
+	var ue usageError
+	if !errors.As(err, &ue) {
+		t.Errorf("serve with base /../: error %v, want a usage error", err)
 	}
 }

@@ -1,0 +1,32 @@
+package main
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// siteBase is the path the site is served under, "/" or e.g. "/ltv/" for a
+// GitHub Pages project site. The build sets it natively before prerendering;
+// in the browser pageHref reads the same value from go-app's environment.
+var siteBase = "/"
+
+// pageHref returns the URL of an app page, with its query or fragment if
+// any, for the site's base path: pageHref("/") is "/" on a site served at
+// the root and "/ltv/" on one served under /ltv/; pageHref("/cohort?x=1") is
+// "/ltv/cohort?x=1". Use it for every link to a page of the app: go-app
+// prefixes /web/ resources by itself but leaves page links alone in the
+// browser. Anything that is not an absolute path (a relative reference such
+// as "#main", a remote URL, "//host/...") is returned unchanged.
+func pageHref(path string) string {
+	if !strings.HasPrefix(path, "/") || strings.HasPrefix(path, "//") {
+		return path
+	}
+	base := siteBase
+	if app.IsClient {
+		// The handler sets GOAPP_ROOT_PREFIX to what "/" resolves to: the
+		// base path, "/" or "/ltv/".
+		base = app.Getenv("GOAPP_ROOT_PREFIX")
+	}
+	return strings.TrimSuffix(base, "/") + path
+}
