@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -22,8 +23,13 @@ import (
 
 // buildOptions are the flags of the build command.
 type buildOptions struct {
-	Out string // directory to write the site into; replaced if it holds a previous build
-	Web string // resource directory, holding app.wasm
+	Out  string // directory to write the site into; replaced if it holds a previous build
+	Web  string // resource directory, holding app.wasm
+	Base string // path the site is served under: "/" (also when empty) or e.g. "/ltv/"
+
+	// SkipPrecompress leaves out the .br and .gz variants, which only serve
+	// and hosts that take precompressed objects (S3 + CloudFront) use.
+	SkipPrecompress bool
 }
 
 // buildSummary says what a build wrote.
@@ -31,7 +37,7 @@ type buildSummary struct {
 	Files          int    // files written, compressed variants included
 	Version        string // content hash of the site
 	WasmSize       int64  // bytes of app.wasm
-	WasmBrotliSize int64  // bytes of app.wasm compressed with Brotli
+	WasmBrotliSize int64  // bytes of app.wasm compressed with Brotli; 0 when not precompressed
 }
 
 // siteMarker is written at the root of every generated site, so that a build
@@ -42,11 +48,21 @@ const siteMarker = ".ltvlab-site"
 const hashLen = 12
 
 // build generates the deployable site: the prerendered pages, go-app's
-// files, the resources of web/ under their own and content-hashed names
-// (app.wasm only under its hashed name), and .br and .gz variants of every
-// compressible file.
+// files with our manifest and service worker, a 404 page, the resources of
+// web/ under their own and content-hashed names (app.wasm only under its
+// hashed name), _headers, and .br and .gz variants of every compressible
+// file. Every local URL in it starts with the base path.
+//
+// The version, which names the service worker's cache, is a hash of
+// everything the worker precaches, so that any change of content, and only
+// that, reaches visitors as an update: the pages are generated once with a
+// placeholder version to be hashed, then again with the version.
 func build(opts buildOptions) (buildSummary, error) {
 	var sum buildSummary
+	base, err := parseBase(opts.Base)
+	if err != nil {
+		return sum, usageError{err}
+	}
 	web, err := readWeb(opts.Web)
 	if err != nil {
 		return sum, err
@@ -56,27 +72,39 @@ func build(opts buildOptions) (buildSummary, error) {
 		return sum, fmt.Errorf("%s is missing: build it first with GOOS=js GOARCH=wasm go build -o %s ./app (make static does both)",
 			filepath.Join(opts.Web, "app.wasm"), filepath.Join(opts.Web, "app.wasm"))
 	}
-	resolver := hashedResources{}
+	hashed := hashedResources{}
 	whole := sha256.New()
 	names := sortedKeys(web)
 	for _, name := range names {
 		sum := sha256.Sum256(web[name])
-		resolver["/web/"+name] = "/web/" + hashedName(name, sum[:])
+		hashed["/web/"+name] = "/web/" + hashedName(name, sum[:])
 		fmt.Fprintf(whole, "%s %x\n", name, sum)
 	}
-	sum.Version = hex.EncodeToString(whole.Sum(nil))[:hashLen]
+	res := siteResources{base: base, hashed: hashed}
 	sum.WasmSize = int64(len(wasm))
 
 	if err := prepareOut(opts.Out); err != nil {
 		return sum, err
 	}
-	h := newHandler(sum.Version, resolver, sum.WasmSize)
-	if err := app.GenerateStaticWebsite(opts.Out, h); err != nil {
-		return sum, fmt.Errorf("generating pages: %w", err)
+	defer func(prev string) { siteBase = prev }(siteBase)
+	siteBase = base
+
+	pages, err := generatePages(opts.Out, newHandler("pending", res, sum.WasmSize), base, web)
+	if err != nil {
+		return sum, err
 	}
+	if err := hashTree(whole, opts.Out); err != nil {
+		return sum, err
+	}
+	sum.Version = hex.EncodeToString(whole.Sum(nil))[:hashLen]
+	h := newHandler(sum.Version, res, sum.WasmSize)
+	h.CacheableResources = append(h.CacheableResources, pages...)
+	if _, err := generatePages(opts.Out, h, base, web); err != nil {
+		return sum, err
+	}
+
 	for _, name := range names {
-		hashed := strings.TrimPrefix(resolver["/web/"+name], "/web/")
-		targets := []string{hashed}
+		targets := []string{strings.TrimPrefix(hashed["/web/"+name], "/web/")}
 		if name != "app.wasm" {
 			targets = append(targets, name)
 		}
@@ -90,18 +118,89 @@ func build(opts buildOptions) (buildSummary, error) {
 			}
 		}
 	}
+	if err := writeHeadersFile(opts.Out, base); err != nil {
+		return sum, err
+	}
 	if err := os.WriteFile(filepath.Join(opts.Out, siteMarker), []byte(sum.Version+"\n"), 0o644); err != nil {
 		return sum, err
 	}
-	n, err := precompress(opts.Out)
+	n, err := precompress(opts.Out, !opts.SkipPrecompress)
 	if err != nil {
 		return sum, err
 	}
-	if fi, err := os.Stat(filepath.Join(opts.Out, filepath.FromSlash(resolver["/web/app.wasm"])+".br")); err == nil {
+	if fi, err := os.Stat(filepath.Join(opts.Out, filepath.FromSlash(strings.TrimPrefix(hashed["/web/app.wasm"], "/"))+".br")); err == nil {
 		sum.WasmBrotliSize = fi.Size()
 	}
 	sum.Files = n
 	return sum, nil
+}
+
+// generatePages writes the prerendered pages and go-app's files into out
+// with h, sorts the pages' attributes (canonicalHTML), replaces go-app's
+// manifest with ours and writes the 404 page. It returns the URL of every
+// page but the root and the 404 page, resolved for base ("/ltv/cohort").
+func generatePages(out string, h *app.Handler, base string, web map[string][]byte) ([]string, error) {
+	if err := app.GenerateStaticWebsite(out, h); err != nil {
+		return nil, fmt.Errorf("generating pages: %w", err)
+	}
+	manifest, err := manifestJSON(h, base, web)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(out, "manifest.webmanifest"), manifest, 0o644); err != nil {
+		return nil, err
+	}
+	notFound, err := notFoundHTML(h.Resources)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(out, notFoundFile), notFound, 0o644); err != nil {
+		return nil, err
+	}
+	var pages []string
+	err = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(p) != ".html" {
+			return err
+		}
+		rel, err := filepath.Rel(out, p)
+		if err != nil {
+			return err
+		}
+		name := filepath.ToSlash(rel)
+		if name != "index.html" && name != notFoundFile {
+			pages = append(pages, h.Resources.Resolve("/"+strings.TrimSuffix(name, ".html")))
+		}
+		if name == notFoundFile {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(p, canonicalHTML(b), 0o644)
+	})
+	sort.Strings(pages)
+	return pages, err
+}
+
+// hashTree writes the name and SHA-256 of every file under dir to w, in
+// name order.
+func hashTree(w io.Writer, dir string) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "%s %x\n", filepath.ToSlash(rel), sha256.Sum256(b))
+		return nil
+	})
 }
 
 // hashedResources resolves /web/ paths to their content-hashed names; other
@@ -207,9 +306,10 @@ var compressible = map[string]bool{
 }
 
 // precompress writes name.br (Brotli, quality 11) and name.gz (gzip, best)
-// beside every compressible file of dir, keeping a variant only when it is
-// smaller. It returns the number of files in dir afterwards.
-func precompress(dir string) (int, error) {
+// beside every compressible file of dir when compress is true, keeping a
+// variant only when it is smaller. It returns the number of files in dir
+// afterwards.
+func precompress(dir string, compress bool) (int, error) {
 	var paths []string
 	count := 0
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -217,7 +317,7 @@ func precompress(dir string) (int, error) {
 			return err
 		}
 		count++
-		if compressible[filepath.Ext(p)] {
+		if compress && compressible[filepath.Ext(p)] {
 			paths = append(paths, p)
 		}
 		return nil

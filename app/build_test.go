@@ -3,15 +3,30 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
+	"image"
+	"image/png"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
+
+// pngOf returns a blank PNG image of size x size pixels.
+func pngOf(t *testing.T, size int) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, size, size))); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
 
 // testWeb writes a small resource directory with a stand-in app.wasm.
 func testWeb(t *testing.T) string {
@@ -22,9 +37,9 @@ func testWeb(t *testing.T) string {
 		"ltv.css":           strings.Repeat("body { color: black; }\n", 50),
 		"page.js":           "// page\n",
 		"icon.svg":          "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>",
-		"icon-192.png":      "png",
-		"icon-512.png":      "png",
-		"icon-maskable.png": "png",
+		"icon-192.png":      pngOf(t, 192),
+		"icon-512.png":      pngOf(t, 512),
+		"icon-maskable.png": pngOf(t, 512),
 		".hidden":           "not published",
 	}
 	for name, body := range files {
@@ -33,6 +48,30 @@ func testWeb(t *testing.T) string {
 		}
 	}
 	return dir
+}
+
+// readSiteFile returns the content of a file of a generated site.
+func readSiteFile(t *testing.T, dir, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// workerPrecache returns the URLs a generated service worker precaches.
+func workerPrecache(t *testing.T, worker string) []string {
+	t.Helper()
+	m := regexp.MustCompile(`const resourcesToCache = (\[.*\]);`).FindStringSubmatch(worker)
+	if m == nil {
+		t.Fatal("service worker has no resourcesToCache list")
+	}
+	var urls []string
+	if err := json.Unmarshal([]byte(m[1]), &urls); err != nil {
+		t.Fatalf("resourcesToCache: %v", err)
+	}
+	return urls
 }
 
 func TestBuild(t *testing.T) {
@@ -45,14 +84,7 @@ func TestBuild(t *testing.T) {
 	if len(sum.Version) != hashLen {
 		t.Errorf("version %q, want %d hex digits", sum.Version, hashLen)
 	}
-	read := func(name string) string {
-		t.Helper()
-		b, err := os.ReadFile(filepath.Join(out, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(b)
-	}
+	read := func(name string) string { t.Helper(); return readSiteFile(t, out, name) }
 	index := read("index.html")
 	if !strings.Contains(index, ">$300.00</output>") {
 		t.Error("index.html is not the prerendered calculator")
@@ -76,30 +108,92 @@ func TestBuild(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "web", ".hidden")); err == nil {
 		t.Error("hidden file published")
 	}
-	for _, name := range []string{"web/ltv.css", "web/page.js", "web/icon.svg", "app-worker.js", "manifest.webmanifest", "wasm_exec.js"} {
+	for _, name := range []string{"web/ltv.css", "web/page.js", "web/icon.svg", "app-worker.js", "manifest.webmanifest", "wasm_exec.js", "404.html", "_headers"} {
 		if _, err := os.Stat(filepath.Join(out, name)); err != nil {
 			t.Errorf("missing %s: %v", name, err)
 		}
 	}
-	for _, name := range []string{"index.html.br", "index.html.gz", hashedWasm + ".br", "web/ltv.css.br"} {
+	for _, name := range []string{"index.html.br", "index.html.gz", hashedWasm + ".br", "web/ltv.css.br", "404.html.br"} {
 		if _, err := os.Stat(filepath.Join(out, name)); err != nil {
 			t.Errorf("missing precompressed %s: %v", name, err)
 		}
 	}
-	if strings.Contains(read("manifest.webmanifest"), "https://") {
-		t.Error("manifest points at a remote icon")
-	}
-	if strings.Contains(read("app-worker.js"), "https://") {
-		t.Error("service worker precaches a remote resource")
+	if sum.WasmBrotliSize == 0 {
+		t.Error("no Brotli size for app.wasm")
 	}
 
-	// Same content, same version: a rebuild replaces the earlier one.
+	var manifest webManifest
+	if err := json.Unmarshal([]byte(read("manifest.webmanifest")), &manifest); err != nil {
+		t.Fatalf("manifest: %v", err)
+	}
+	if manifest.Scope != "/" || manifest.StartURL != "/" {
+		t.Errorf("manifest scope %q, start_url %q, want / and /", manifest.Scope, manifest.StartURL)
+	}
+	purposes := map[string]bool{}
+	for _, icon := range manifest.Icons {
+		if !strings.HasPrefix(icon.Src, "/web/") || !isHashedName(icon.Src) {
+			t.Errorf("manifest icon %s is not a local content-hashed file", icon.Src)
+		}
+		if _, err := os.Stat(filepath.Join(out, icon.Src)); err != nil {
+			t.Errorf("manifest icon %s missing: %v", icon.Src, err)
+		}
+		purposes[icon.Sizes+" "+icon.Purpose] = true
+	}
+	for _, want := range []string{"192x192 any", "512x512 any", "512x512 maskable"} {
+		if !purposes[want] {
+			t.Errorf("manifest has no %s icon; icons %+v", want, manifest.Icons)
+		}
+	}
+
+	worker := read("app-worker.js")
+	if !strings.Contains(worker, `cachePrefix + "`+sum.Version+`"`) {
+		t.Errorf("service worker cache is not named after version %s", sum.Version)
+	}
+	if strings.Contains(worker, "{{") {
+		t.Error("service worker has an unfilled placeholder")
+	}
+	precache := workerPrecache(t, worker)
+	for _, want := range []string{"/", "/" + hashedWasm, "/app.js", "/wasm_exec.js", "/manifest.webmanifest"} {
+		if !containsString(precache, want) {
+			t.Errorf("service worker does not precache %s; it precaches %q", want, precache)
+		}
+	}
+	for _, u := range precache {
+		if strings.HasPrefix(u, "/web/") && !isHashedName(u) {
+			t.Errorf("service worker precaches %s under its plain name", u)
+		}
+		if !strings.HasPrefix(u, "/") {
+			t.Errorf("service worker precaches a remote or relative URL %s", u)
+		}
+	}
+	if !strings.Contains(read("404.html"), `href="/"`) {
+		t.Error("404 page has no link home")
+	}
+
+	// Same content, same version and the same bytes: a rebuild replaces the
+	// earlier one.
 	again, err := build(buildOptions{Out: out, Web: web})
 	if err != nil {
 		t.Fatalf("rebuild: %v", err)
 	}
 	if again.Version != sum.Version {
 		t.Errorf("rebuild version %s, want %s", again.Version, sum.Version)
+	}
+	if read("index.html") != index {
+		t.Error("rebuild wrote index.html with other bytes")
+	}
+	// The version covers the pages too: the same resources under another
+	// base path make another site.
+	other := filepath.Join(t.TempDir(), "site")
+	based, err := build(buildOptions{Out: other, Web: web, Base: "/ltv/", SkipPrecompress: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if based.Version == sum.Version {
+		t.Error("version did not change with the pages")
+	}
+	if _, err := os.Stat(filepath.Join(other, "index.html.br")); err == nil {
+		t.Error("SkipPrecompress wrote index.html.br")
 	}
 	// Other content, other version.
 	if err := os.WriteFile(filepath.Join(web, "ltv.css"), []byte("body{}"), 0o644); err != nil {
@@ -111,6 +205,107 @@ func TestBuild(t *testing.T) {
 	}
 	if changed.Version == sum.Version {
 		t.Error("version did not change with the content")
+	}
+}
+
+// attrURL matches the URL of an href or src attribute; jsonPath a JSON
+// string that starts with a slash.
+var (
+	attrURL  = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+	jsonPath = regexp.MustCompile(`"(/[^"]*)"`)
+)
+
+// TestBuildBase checks a site built for a sub-path (a GitHub Pages project
+// site): every local URL of the pages, the manifest, go-app's environment
+// and the precache starts with the base path, and the manifest and the
+// service worker's precache agree on the scope.
+func TestBuildBase(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "site")
+	if _, err := build(buildOptions{Out: out, Web: testWeb(t), Base: "ltv", SkipPrecompress: true}); err != nil {
+		t.Fatal(err)
+	}
+	env := regexp.MustCompile(`const goappEnv = (.*);`).FindStringSubmatch(readSiteFile(t, out, "app.js"))
+	if env == nil {
+		t.Fatal("app.js has no goappEnv")
+	}
+	texts := map[string]string{
+		"index.html":           readSiteFile(t, out, "index.html"),
+		"404.html":             readSiteFile(t, out, "404.html"),
+		"manifest.webmanifest": readSiteFile(t, out, "manifest.webmanifest"),
+		"app.js environment":   env[1],
+		"app-worker.js precache": regexp.MustCompile(`const resourcesToCache = (.*);`).
+			FindString(readSiteFile(t, out, "app-worker.js")),
+	}
+	for name, body := range texts {
+		found := 0
+		re := jsonPath
+		if strings.HasSuffix(name, ".html") {
+			re = attrURL
+		}
+		for _, m := range re.FindAllStringSubmatch(body, -1) {
+			u := m[1]
+			if !strings.HasPrefix(u, "/") {
+				continue // a fragment such as #main, or a relative reference
+			}
+			found++
+			if !strings.HasPrefix(u, "/ltv/") {
+				t.Errorf("%s: URL %s is not under /ltv/", name, u)
+			}
+		}
+		if found == 0 {
+			t.Errorf("%s: no local URL found: the check is broken", name)
+		}
+	}
+	var manifest webManifest
+	if err := json.Unmarshal([]byte(readSiteFile(t, out, "manifest.webmanifest")), &manifest); err != nil {
+		t.Fatal(err)
+	}
+	if manifest.Scope != "/ltv/" || manifest.StartURL != "/ltv/" || manifest.ID != "/ltv/" {
+		t.Errorf("manifest scope %q, start_url %q, id %q, want /ltv/", manifest.Scope, manifest.StartURL, manifest.ID)
+	}
+	if precache := workerPrecache(t, readSiteFile(t, out, "app-worker.js")); !containsString(precache, "/ltv/") {
+		t.Errorf("the root page is not precached as /ltv/, the worker's scope: %q", precache)
+	}
+	appJS := readSiteFile(t, out, "app.js")
+	for _, want := range []string{`"GOAPP_ROOT_PREFIX":"/ltv/"`, `register\(\s*"/ltv/app-worker\.js"`, `fetchWithProgress\("/ltv/web/app\.[0-9a-f]{12}\.wasm"`} {
+		if !regexp.MustCompile(want).MatchString(appJS) {
+			t.Errorf("app.js does not match %s", want)
+		}
+	}
+	if !strings.Contains(readSiteFile(t, out, "_headers"), "\n/ltv/web/*\n") {
+		t.Error("_headers rules are not under /ltv/")
+	}
+}
+
+// TestBuildIcons checks that the build refuses icons the manifest would
+// misdescribe.
+func TestBuildIcons(t *testing.T) {
+	tests := []struct {
+		name, body, want string
+	}{
+		{"icon-192.png", "not a png", "icon /web/icon-192.png: not a PNG"},
+		{"icon-192.png", "", "icon /web/icon-192.png: not a PNG"},
+		{"icon-512.png", "192", "icon /web/icon-512.png is 192x192, want 512x512"},
+		{"icon-maskable.png", "100", "icon /web/icon-maskable.png is 100x100, want 512x512"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			web := testWeb(t)
+			body := tt.body
+			switch body {
+			case "192":
+				body = pngOf(t, 192)
+			case "100":
+				body = pngOf(t, 100)
+			}
+			if err := os.WriteFile(filepath.Join(web, tt.name), []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, err := build(buildOptions{Out: t.TempDir(), Web: web, SkipPrecompress: true})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("build with %s = %q: error %v, want %q", tt.name, tt.body, err, tt.want)
+			}
+		})
 	}
 }
 

@@ -3,13 +3,22 @@
 package main
 
 import (
+	_ "embed"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
+// appWorkerTemplate is the service worker, go-app's ServiceWorkerTemplate:
+// it installs only with a complete precache, answers every page with any
+// query string offline, and keeps one cache per version.
+//
+//go:embed app-worker.js
+var appWorkerTemplate string
+
 // newHandler is the go-app handler that prerenders the pages and writes
-// go-app's files. resources maps /web/ paths to their content-hashed names.
+// go-app's files. resources resolves local URLs: /web/ paths to their
+// content-hashed names, and every path under the site's base path.
 func newHandler(version string, resources app.ResourceResolver, wasmSize int64) *app.Handler {
 	return &app.Handler{
 		Name:        "LTV Lab",
@@ -25,13 +34,17 @@ func newHandler(version string, resources app.ResourceResolver, wasmSize int64) 
 			Maskable: "/web/icon-maskable.png",
 			SVG:      "/web/icon.svg",
 		},
-		BackgroundColor:   "#ffffff",
-		ThemeColor:        "#0b5cad",
-		LoadingLabel:      "Loading {progress}%",
-		Styles:            []string{"/web/ltv.css"},
-		Scripts:           []string{"/web/page.js defer"},
-		Version:           version,
-		Resources:         resources,
-		WasmContentLength: strconv.FormatInt(wasmSize, 10),
+		BackgroundColor: "#ffffff",
+		ThemeColor:      "#0b5cad",
+		LoadingLabel:    "Loading {progress}%",
+		Styles:          []string{"/web/ltv.css"},
+		Scripts:         []string{"/web/page.js defer"},
+		// The favicon and the header's logo; go-app precaches the PNG
+		// icons by itself.
+		CacheableResources:    []string{"/web/icon.svg"},
+		ServiceWorkerTemplate: appWorkerTemplate,
+		Version:               version,
+		Resources:             resources,
+		WasmContentLength:     strconv.FormatInt(wasmSize, 10),
 	}
 }

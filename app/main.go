@@ -3,8 +3,8 @@
 // Command app is LTV Lab. Compiled to WebAssembly it is the calculator UI;
 // natively it generates the static site, serves it, and evaluates scenarios.
 //
-//	go run ./app build [-out static] [-web web]
-//	go run ./app serve [-addr 127.0.0.1:8080] [-dir static]
+//	go run ./app build [-out static] [-web web] [-base /] [-precompress=true]
+//	go run ./app serve [-addr 127.0.0.1:8080] [-dir static] [-base /]
 //	go run ./app eval [FILE|-]
 package main
 
@@ -21,8 +21,10 @@ import (
 )
 
 const usage = `usage:
-  app build [-out static] [-web web]            generate the static site
-  app serve [-addr 127.0.0.1:8080] [-dir static] serve the generated site
+  app build [-out static] [-web web] [-base /] [-precompress=true]
+        generate the static site, served under the base path (e.g. -base /REPO/)
+  app serve [-addr 127.0.0.1:8080] [-dir static] [-base /]
+        serve the generated site under the base path it was built for
   app eval [FILE|-]
         evaluate a scenario (JSON, see calc/SCENARIO.md; - or nothing for stdin) and print the results as JSON
 `
@@ -48,9 +50,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		var opts buildOptions
 		fs.StringVar(&opts.Out, "out", "static", "directory to write the site into")
 		fs.StringVar(&opts.Web, "web", "web", "resource directory, with app.wasm built into it")
+		fs.StringVar(&opts.Base, "base", "/", "path the site is served under, e.g. /REPO/ for a GitHub Pages project site")
+		precompress := fs.Bool("precompress", true, "write .br and .gz variants (for serve and S3 + CloudFront)")
 		if fs.Parse(args) != nil {
 			return 2
 		}
+		opts.SkipPrecompress = !*precompress
 		var sum buildSummary
 		sum, err = build(opts)
 		if err == nil {
@@ -58,15 +63,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 				opts.Out, sum.Files, sum.Version, sum.WasmSize, sum.WasmBrotliSize)
 		}
 	case "serve":
-		addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
-		dir := fs.String("dir", "static", "directory of the generated site")
+		var opts serveOptions
+		fs.StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "address to listen on")
+		fs.StringVar(&opts.Dir, "dir", "static", "directory of the generated site")
+		fs.StringVar(&opts.Base, "base", "/", "path the site is served under: the -base it was built with")
 		if fs.Parse(args) != nil {
 			return 2
 		}
 		logger := slog.New(slog.NewTextHandler(stderr, nil))
 		ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 		defer stop()
-		err = serve(ctx, *addr, *dir, logger, nil)
+		err = serveWithOptions(ctx, opts, logger, nil)
 	case "eval":
 		return runEval(args, os.Stdin, stdout, stderr)
 	case "-h", "-help", "--help", "help":
