@@ -22,7 +22,7 @@ func pageShell(active string, content ...app.UI) app.UI {
 	return app.Div().Class("shell").Body(
 		app.A().Href("#main").Class("skip-link").Text("Skip to the calculator"),
 		app.Header().Class("site-header").Body(
-			app.A().Href("/").Class("brand").Body(
+			app.A().Href(pageHref("/")).Class("brand").Body(
 				app.Img().Src("/web/icon.svg").Alt("").Attr("role", "presentation").Width(28).Height(28),
 				app.Span().Text("LTV Lab"),
 			),
@@ -41,5 +41,6 @@ func pageShell(active string, content ...app.UI) app.UI {
 		app.Footer().Class("site-footer").Body(
 			app.P().Text("Runs entirely in your browser: nothing you type leaves this page."),
 		),
+		&updateNotice{},
 	)
 }
