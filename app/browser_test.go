@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // typeInto replaces the text of an input by typing keys, as a person would.
@@ -203,5 +204,41 @@ func TestBrowserCohortPaste(t *testing.T) {
 	}
 	if got := text(t, ctx, "#alpha"); !strings.HasPrefix(got, "0.704") {
 		t.Errorf("during bad input alpha = %q, want the last valid 0.704...", got)
+	}
+}
+
+func TestBrowserShareDialog(t *testing.T) {
+	base := serveSite(t)
+	ctx := newTab(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/subscription?arpa=250"), waitApp(),
+		typeInto("mchurn", "4"), chromedp.Click(chromedp.ID("share-open")),
+		chromedp.WaitVisible(chromedp.ID("share-dialog"))); err != nil {
+		t.Fatalf("opening the share dialog: %v", err)
+	}
+	link, err := chromedp.Run(ctx, chromedp.Value(chromedp.ID("share-link")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(link, base+"/subscription?") || !strings.Contains(link, "arpa=250") || !strings.Contains(link, "mchurn=4") {
+		t.Errorf("share link %q does not carry the view", link)
+	}
+	snippet, err := chromedp.Run(ctx, chromedp.Value(chromedp.ID("share-embed")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(snippet, `<iframe src="`+base+`/embed?`) || !strings.Contains(snippet, "model=subscription") ||
+		!strings.Contains(snippet, `sandbox="allow-scripts`) {
+		t.Errorf("embed snippet lacks the iframe of this view:\n%s", snippet)
+	}
+	// Escape closes the dialog.
+	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Escape), chromedp.WaitNotPresent(chromedp.ID("share-dialog"))); err != nil {
+		t.Errorf("Escape did not close the dialog: %v", err)
+	}
+	// The link opens the same view: $250 x 80 % / 4 % = $5,000.
+	if err := chromedp.Do(ctx, chromedp.Navigate(link), waitApp()); err != nil {
+		t.Fatal(err)
+	}
+	if got := text(t, ctx, "#ltv"); got != "$5,000.00" {
+		t.Errorf("shared link shows LTV %q, want $5,000.00", got)
 	}
 }

@@ -44,6 +44,7 @@ func (p *calcPage) Render() app.UI {
 			app.Summary().Text("How this is computed"),
 			app.Range(s.How).Slice(func(i int) app.UI { return app.P().Text(s.How[i]) }),
 		),
+		app.If(p.sharing, func() app.UI { return p.share().render() }),
 	)
 }
 
@@ -180,6 +181,9 @@ func (p *calcPage) results() app.UI {
 				)
 			}),
 		),
+		app.If(!p.embed, func() app.UI {
+			return app.Button().Type("button").ID("share-open").Class("button share-button").Text("Share / Embed").OnClick(p.openShare)
+		}),
 		app.If(p.stale, func() app.UI {
 			return app.P().ID("stale-note").Class("result-stale-note").Text("Out of date: fix the highlighted " + plural(len(fieldErrorsOf(p.err)), "field", "fields") + " to update.")
 		}),

@@ -56,6 +56,9 @@ type calcPage struct {
 	err   error      // errors of the current inputs
 	stale bool       // the inputs are bad: view is out of date
 	goal  goalView   // the last goal-seek answer
+
+	sharing bool   // the Share / Embed dialog is open
+	origin  string // scheme and host the page was opened at, for shared links
 }
 
 func newCalcPage(spec *pageSpec) *calcPage {
@@ -97,7 +100,9 @@ func specFor(model string) *pageSpec {
 // OnNav takes the inputs from the URL, so a shared link and the prerendered
 // page show the same figures.
 func (p *calcPage) OnNav(ctx app.Context) {
-	p.load(ctx.Page().URL().Query())
+	u := ctx.Page().URL()
+	p.origin = u.Scheme + "://" + u.Host
+	p.load(u.Query())
 }
 
 // OnMount runs in the browser once the app has taken over the page.
@@ -207,4 +212,35 @@ func (p *calcPage) errorFor(in inputSpec) *calc.FieldError {
 		return nil
 	}
 	return calc.ErrorFor(p.err, in.Field)
+}
+
+// openShare opens the Share / Embed dialog as a modal dialog (focus trapped
+// inside, Escape closes it).
+func (p *calcPage) openShare(ctx app.Context, e app.Event) {
+	p.sharing = true
+	ctx.Defer(func(app.Context) {
+		if d := app.Window().Get("document").Call("getElementById", "share-dialog"); d.Truthy() && !d.Get("open").Bool() {
+			d.Call("showModal")
+		}
+	})
+}
+
+// closeShare closes the dialog, from its button or from Escape.
+func (p *calcPage) closeShare(ctx app.Context, e app.Event) {
+	if d := app.Window().Get("document").Call("getElementById", "share-dialog"); d.Truthy() && d.Get("open").Bool() {
+		d.Call("close")
+	}
+	p.sharing = false
+	ctx.Defer(func(app.Context) {
+		if b := app.Window().Get("document").Call("getElementById", "share-open"); b.Truthy() {
+			b.Call("focus")
+		}
+	})
+}
+
+// share describes the dialog for the current state.
+func (p *calcPage) share() shareDialog {
+	q := p.query()
+	q.Del("model")
+	return shareDialog{Origin: p.origin, Path: p.spec.Path, Model: p.spec.Model, Query: q, OnClose: p.closeShare}
 }
