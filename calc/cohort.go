@@ -268,33 +268,11 @@ func (m cohortModel) evaluate() (outcome, error) {
 		return outcome{}, &FieldError{Field: FieldHorizonPeriods, Code: CodeUnbounded,
 			Reason: "the discount rate is too small for the lifetime sum to converge: set a horizon in periods"}
 	}
-	c := &cohortOutcome{
-		period: m.period, del: delD, derl: derlD, residual: m.margin.Mul(derlD),
-		survival:  sbgSurvival(m.a, m.b, m.projected),
-		retention: make([]float64, m.projected),
-	}
-	for t := range c.retention {
-		c.retention[t] = sbgRetention(m.a, m.b, t+1)
-	}
-	c.alpha, _ = decimalFromFloat(m.a)
-	c.beta, _ = decimalFromFloat(m.b)
+	c := &cohortOutcome{model: m, del: delD, derl: derlD, residual: m.margin.Mul(derlD)}
 	if m.a > 1 {
 		c.expected, _ = decimalFromFloat((m.a + m.b - 1) / (m.a - 1))
 		c.hasExpected = true
 	}
-	naiveR := m.b / (m.a + m.b) // the mean retention probability
-	if m.fit != nil {
-		c.fit = m.fit
-		c.ll, _ = decimalFromFloat(m.fit.ll)
-		c.observed = m.data.observed
-		c.fitted = sbgSurvival(m.a, m.b, len(m.data.observed)-1)
-		c.fitPeriods = m.data.fit.periods()
-		c.field = m.data.field
-		naiveR = naiveRetention(&m.data.fit)
-	}
-	c.naiveRetention, _ = decimalFromFloat(naiveR)
-	naive := flows{m: m.margin, r: c.naiveRetention, d: m.discount, timing: TimingStart, horizon: m.horizon}
-	c.naiveLTV, c.hasNaive = naive.value()
 	per := m.monthsPerPeriod()
 	o := outcome{
 		model:        ModelCohort,
@@ -335,19 +313,26 @@ func naiveRetention(d *sbgData) float64 {
 	return math.Max(0, 1-lost/risk)
 }
 
-// cohortOutcome holds the cohort model's own figures.
+// cohortOutcome holds the cohort model's own figures. The curves and the
+// naive value are computed by fill, for a Result only.
 type cohortOutcome struct {
-	period                   string
-	field                    string // the data field fitted, "" for given alpha and beta
-	fit                      *sbgFit
-	fitPeriods               int
-	alpha, beta, ll          decimal.Decimal
-	del, derl, residual      decimal.Decimal
-	expected                 decimal.Decimal // E(T) in periods, when alpha > 1
-	hasExpected              bool
-	observed, fitted         []float64 // S(t) at the periods of data
-	survival, retention      []float64 // projected S(0..H) and r(1..H)
-	naiveRetention, naiveLTV decimal.Decimal
-	hasNaive                 bool
-	paybackPeriods           int64
+	model               cohortModel
+	del, derl, residual decimal.Decimal
+	expected            decimal.Decimal // E(T) in periods, when alpha > 1
+	hasExpected         bool
+	paybackPeriods      int64
+}
+
+// naive returns the constant retention that ignores heterogeneity, and the
+// value at that retention (start convention); ok is false when it has no
+// limit.
+func (c *cohortOutcome) naive() (r, ltv decimal.Decimal, ok bool) {
+	m := c.model
+	naiveR := m.b / (m.a + m.b) // the mean retention probability
+	if m.fit != nil {
+		naiveR = naiveRetention(&m.data.fit)
+	}
+	r, _ = decimalFromFloat(naiveR)
+	ltv, ok = flows{m: m.margin, r: r, d: m.discount, timing: TimingStart, horizon: m.horizon}.value()
+	return r, ltv, ok
 }

@@ -2,6 +2,7 @@ package calc
 
 import (
 	"errors"
+	"math"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -194,23 +195,33 @@ func (o *outcome) result() Result {
 
 // fill writes the cohort model's figures into r.
 func (c *cohortOutcome) fill(r *Result) {
-	r.Period = c.period
-	r.Alpha, r.Beta = roundSig(c.alpha, 6).String(), roundSig(c.beta, 6).String()
+	m := c.model
+	alpha, _ := decimalFromFloat(m.a)
+	beta, _ := decimalFromFloat(m.b)
+	r.Period, r.Alpha, r.Beta = m.period, roundSig(alpha, 6).String(), roundSig(beta, 6).String()
 	r.DEL, r.DERL, r.ResidualLTV = fixed(c.del, 4), fixed(c.derl, 4), money(c.residual)
 	r.ExpectedLifetime = Infinite
 	if c.hasExpected {
 		r.ExpectedLifetime = fixed(c.expected, 4)
 	}
-	if c.fit != nil {
-		r.LogLikelihood = fixed(c.ll, 2)
-		r.FitPeriods = strconv.Itoa(c.fitPeriods)
-		r.FitAtBound = c.fit.atBound
-		r.ObservedSurvivalPct, r.FittedSurvivalPct = percents(c.observed), percents(c.fitted)
+	if m.fit != nil {
+		ll, _ := decimalFromFloat(m.fit.ll)
+		r.LogLikelihood = fixed(ll, 2)
+		r.FitPeriods = strconv.Itoa(m.data.fit.periods())
+		r.FitAtBound = m.fit.atBound
+		r.ObservedSurvivalPct = percents(m.data.observed)
+		r.FittedSurvivalPct = percents(sbgSurvival(m.a, m.b, len(m.data.observed)-1))
 	}
-	r.ProjectedSurvivalPct, r.RetentionPct = percents(c.survival), percents(c.retention)
-	r.NaiveRetentionPct = fixed(c.naiveRetention.Shift(2), 2)
-	if c.hasNaive {
-		r.NaiveLTV = money(c.naiveLTV)
+	r.ProjectedSurvivalPct = percents(sbgSurvival(m.a, m.b, m.projected))
+	retention := make([]float64, m.projected)
+	for t := range retention {
+		retention[t] = sbgRetention(m.a, m.b, t+1)
+	}
+	r.RetentionPct = percents(retention)
+	naiveR, naiveLTV, ok := c.naive()
+	r.NaiveRetentionPct = fixed(naiveR.Shift(2), 2)
+	if ok {
+		r.NaiveLTV = money(naiveLTV)
 	}
 	if c.paybackPeriods > 0 {
 		r.CohortPaybackPeriods = strconv.FormatInt(c.paybackPeriods, 10)
@@ -229,12 +240,24 @@ func fixed(d decimal.Decimal, places int32) string {
 	return s
 }
 
-// percents renders fractions as percentages with 2 decimal places.
+// percents renders fractions of the sBG model as percentages rounded half
+// away from zero to 2 decimal places: the float64 (see sbg.go) scaled to
+// hundredths of a percent and rounded to an integer, then written in decimal.
 func percents(fs []float64) []string {
 	out := make([]string, len(fs))
 	for i, f := range fs {
-		d, _ := decimalFromFloat(f * 100)
-		out[i] = fixed(d, 2)
+		out[i] = hundredths(f * 10000)
 	}
 	return out
+}
+
+// hundredths writes math.Round(v) / 100 with 2 decimal places. The
+// percentages it serves are within 0 to 100 %; anything else (or NaN) is
+// clamped there.
+func hundredths(v float64) string {
+	if !(v >= 0) { // NaN too
+		v = 0
+	}
+	n := int64(math.Round(math.Min(v, 10000)))
+	return strconv.FormatInt(n/100, 10) + "." + string(rune('0'+n%100/10)) + string(rune('0'+n%10))
 }

@@ -26,7 +26,12 @@ func (f flows) prepared() flows {
 }
 
 // growth is r (1 + g), the expected margin of a period relative to the one before.
-func (f flows) growth() decimal.Decimal { return f.r.Mul(one.Add(f.g)) }
+func (f flows) growth() decimal.Decimal {
+	if f.g.IsZero() {
+		return f.r
+	}
+	return f.r.Mul(one.Add(f.g))
+}
 
 // ratio is q = r (1 + g) / (1 + d), the present value of a period's expected
 // margin relative to the one before.
@@ -70,13 +75,13 @@ func (f flows) value() (v decimal.Decimal, ok bool) {
 	if !f.bounded() {
 		return decimal.Zero, false
 	}
-	den := one.Add(f.d)
-	gap := den.Sub(f.growth()) // > 0 when bounded
+	den, growth := one.Add(f.d), f.growth()
+	gap := den.Sub(growth) // > 0 when bounded
 	switch f.timing {
 	case TimingEnd:
 		return quo(f.m, gap), true
 	case TimingAfterFirst:
-		return quo(f.m.Mul(f.growth()), gap), true
+		return quo(f.m.Mul(growth), gap), true
 	}
 	return quo(f.m.Mul(den), gap), true
 }

@@ -263,16 +263,18 @@ func sbgSurvival(a, b float64, n int) []float64 {
 }
 
 // maxSBGTerms bounds the terms of an sBG sum without horizon: reached only
-// with a discount rate below about 0.002 % per period.
-const maxSBGTerms = 2_000_000
+// with a discount rate below about 0.004 % per period.
+const maxSBGTerms = 1_000_000
 
 // sbgSum returns the discounted expected lifetime sum
 //
 //	first x sum_{k>=0} z^k prod_{i=n0+1}^{n0+k} r_i
 //
 // over horizon terms (horizon > 0), or to infinity: summed term by term
-// until the rest, bounded by the geometric tail term z/(1-z), is below
-// 1e-15 of the sum. With z = 1 and no horizon it uses the closed form
+// until the rest is below 1e-15 of the sum. The rest after term k is at most
+// the term times z / (1 - z), as every r_i <= 1, and for a > 1 at most the
+// term times (b + n0 + k) / (a - 1), the undiscounted rest, which Gauss's
+// formula gives exactly. With z = 1 and no horizon it uses the closed form
 // first (a + b + n0 - 1) / (a - 1), finite for a > 1 only (Gauss's value of
 // 2F1 at 1). ok is false when the sum is infinite or does not converge
 // within maxSBGTerms.
@@ -304,11 +306,24 @@ func sbgSum(a, b, z float64, n0 int, first float64, horizon int) (float64, bool)
 			comp += (term - t) + sum
 		}
 		sum = t
-		if horizon <= 0 && term*z/(1-z) < 1e-15*(sum+comp) {
+		if horizon <= 0 && term*sbgTail(a, b, z, n0+k) < 1e-15*(sum+comp) {
 			return sum + comp, true
 		}
 	}
 	return sum + comp, horizon > 0
+}
+
+// sbgTail bounds the rest of an sBG sum after the term of period m, relative
+// to that term (see sbgSum).
+func sbgTail(a, b, z float64, m int) float64 {
+	tail := math.Inf(1)
+	if z < 1 {
+		tail = z / (1 - z)
+	}
+	if a > 1 {
+		tail = math.Min(tail, (b+float64(m))/(a-1))
+	}
+	return tail
 }
 
 // sbgPayback returns the first period k (1-based) in which the cumulative
@@ -334,7 +349,7 @@ func sbgPayback(a, b, z, m, target float64, horizon int) (int, bool) {
 		if sum >= need {
 			return k, true
 		}
-		if horizon <= 0 && z < 1 && term*z/(1-z) < 1e-15*sum {
+		if horizon <= 0 && term*sbgTail(a, b, z, k-1) < 1e-15*sum {
 			return 0, false
 		}
 	}
