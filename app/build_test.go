@@ -385,3 +385,19 @@ func TestPrerender(t *testing.T) {
 		}
 	}
 }
+
+// TestBaseFlags checks that -base reaches build and serve: a bad base path
+// is a usage error (exit status 2) naming the path.
+func TestBaseFlags(t *testing.T) {
+	_, site := testSite(t)
+	tests := [][]string{
+		{"build", "-out", filepath.Join(t.TempDir(), "site"), "-web", testWeb(t), "-base", "/a b/"},
+		{"serve", "-addr", "127.0.0.1:0", "-dir", site, "-base", "/../"},
+	}
+	for _, args := range tests {
+		var stdout, stderr bytes.Buffer
+		if got := run(args, &stdout, &stderr); got != 2 || !strings.Contains(stderr.String(), "base path") {
+			t.Errorf("app %s = %d, stderr %q; want 2 and a message about the base path", strings.Join(args, " "), got, stderr.String())
+		}
+	}
+}
