@@ -209,7 +209,9 @@ func (sp fieldSpec) check(d decimal.Decimal, text string) error {
 		return bad(CodeNegative, "must be zero or more")
 	case c <= 0 && sp.minOpen && sp.min.IsZero():
 		return bad(CodeNotPositive, "must be more than zero")
-	case c < 0 || (c == 0 && sp.minOpen):
+	case c <= 0 && sp.minOpen:
+		return bad(CodeOutOfRange, "must be more than "+sp.min.String())
+	case c < 0:
 		return bad(CodeOutOfRange, "must be at least "+sp.min.String())
 	}
 	if !sp.max.IsZero() && d.Cmp(sp.max) > 0 {

@@ -23,7 +23,8 @@ type inputs struct {
 	// data alone.
 	cohort *cohortData
 	fit    *sbgFit
-	// rate caches the last annual-to-monthly rate conversion.
+	// rate caches annual-to-monthly rate conversions. inputs, and so the
+	// caches, serve one goroutine: one evaluation, or one what-if tool.
 	rate *rateMemo
 }
 
@@ -34,7 +35,8 @@ type rateMemo struct {
 	n, next         int
 }
 
-// monthly returns monthlyRate(annual).
+// monthlyRate returns monthlyRate(annual), replacing the oldest entry on a
+// miss.
 func (m *rateMemo) monthlyRate(annual decimal.Decimal) decimal.Decimal {
 	if m == nil {
 		return monthlyRate(annual)
@@ -47,10 +49,7 @@ func (m *rateMemo) monthlyRate(annual decimal.Decimal) decimal.Decimal {
 	r := monthlyRate(annual)
 	m.annual[m.next], m.monthly[m.next] = annual, r
 	m.next = (m.next + 1) % len(m.annual)
-	m.n = max(m.n, m.next)
-	if m.next == 0 {
-		m.n = len(m.annual)
-	}
+	m.n = min(m.n+1, len(m.annual))
 	return r
 }
 

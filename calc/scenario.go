@@ -49,8 +49,10 @@ func (n *Number) UnmarshalJSON(b []byte) error {
 // Scenario is one calculation: a model, its inputs, optionally the CAC and
 // the what-if tools to run. It is the export/import file, the basis of the
 // URL state and the input of the eval command. Inputs are kept as text, as
-// typed; fields that the chosen model does not read are ignored. calc/SCENARIO.md
-// documents every field: meaning, unit, default and bounds.
+// typed; fields that the chosen model does not read are ignored. json.Marshal
+// writes every number as a JSON string and leaves out what is not given;
+// ParseScenario reads it back. calc/SCENARIO.md documents every field:
+// meaning, unit, default and bounds.
 type Scenario struct {
 	// Model is ModelPurchase, ModelSubscription or ModelCohort.
 	Model string `json:"model"`
@@ -121,13 +123,6 @@ func ParseScenario(data []byte) (Scenario, error) {
 	}
 	err := decodeObject(data, reflect.ValueOf(&s).Elem(), "")
 	return s, err
-}
-
-// MarshalJSON writes the scenario with every number as a JSON string and
-// without the fields that are not given.
-func (s Scenario) MarshalJSON() ([]byte, error) {
-	type plain Scenario // without this method
-	return json.Marshal(plain(s))
 }
 
 // number returns the text of a scalar field.
