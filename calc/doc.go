@@ -72,9 +72,12 @@
 //
 // a and b are fitted by maximum likelihood from a survival curve (percent of
 // N customers, or counts) or from several cohorts of different ages, each
-// censored at its own age: Nelder-Mead on (ln a, ln b) from three starting
-// points and a restart from the best, a, b within [10^-6, 10^6], stopping when
-// the simplex is below 10^-9 and its values agree to 10^-13. The regular
+// censored at its own age, with a and b within [10^-6, 10^6]. The search
+// works on (ln a, ln b): the best two of a grid of 25 starting points, a
+// loose Nelder-Mead from each, then Newton's method with the exact gradient
+// and Hessian from the better one until the gradient is below 10^-9 per
+// customer (a tight Nelder-Mead instead, should Newton stall on a bound or
+// a ridge). The regular
 // segment of the paper, years 1-7, gives a = 0.704, b = 1.182,
 // LL = -1680.27; the high-end segment a = 0.668, b = 3.806, LL = -1611.2.
 //
@@ -89,8 +92,10 @@
 //	residual LTV = m x DERL
 //
 // The hypergeometric series is summed directly, term by term, until the
-// rest, bounded by the last term times z / (1 - z) with z = 1 / (1 + d), is
-// below 10^-15 of the sum (at most two million terms), or over the horizon.
+// rest, bounded by the last term times z / (1 - z) with z = 1 / (1 + d) (or,
+// for a > 1, by the exact undiscounted rest), is below 10^-15 of the sum (at
+// most a million terms; else Evaluate asks for a horizon), or over the
+// horizon.
 // With d = 0 it is Gauss's closed form, finite only for a > 1; with d = 0,
 // a <= 1 and no horizon the value is infinite and Evaluate asks for a horizon
 // or a discount rate. Beside it the naive value that ignores heterogeneity:
