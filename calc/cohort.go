@@ -10,7 +10,6 @@ import (
 // cohortData is the cohort model's data, read from survival_pct,
 // survival_counts or cohorts.
 type cohortData struct {
-	field    string    // the field the data came from
 	fit      sbgData   // the periods used for the fit (fit_periods)
 	observed []float64 // pooled observed survival S(0..K), every period of data
 }
@@ -151,7 +150,7 @@ func pool(field string, curves [][]float64, fitPeriods int) (*cohortData, error)
 		return nil, &FieldError{Field: field, Code: CodeNoFit,
 			Reason: "fewer than two periods after period 0: two are the least that can be fitted"}
 	}
-	d := &cohortData{field: field, fit: sbgData{
+	d := &cohortData{fit: sbgData{
 		lost: make([]float64, k+1), censored: make([]float64, k+1), atRisk: make([]float64, k+1),
 	}}
 	lostAll, riskAll := make([]float64, ages+1), make([]float64, ages+1)
