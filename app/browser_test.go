@@ -150,16 +150,16 @@ func TestBrowserSubscriptionWhatIfAndGoalSeek(t *testing.T) {
 	if err := waitContains(ctx, "#cmp-ltv", "$2,000.00"); err != nil {
 		t.Fatalf("what-if row = %q, want the scenario at $2,000.00", text(t, ctx, "#cmp-ltv"))
 	}
-	if got := text(t, ctx, "#cmp-ltv"); !strings.Contains(got, "$1,600.00") || !strings.Contains(got, "+$400.00") || !strings.Contains(got, "+25 %") {
-		t.Errorf("what-if row = %q, want baseline $1,600.00, change +$400.00, +25 %%", got)
+	if got := text(t, ctx, "#cmp-ltv"); !strings.Contains(got, "$1,600.00") || !strings.Contains(got, "+$400.00") || !strings.Contains(got, "+25%") {
+		t.Errorf("what-if row = %q, want baseline $1,600.00, change +$400.00, +25%%", got)
 	}
 	// Goal seek: the churn that gives LTV = 3 x CAC. With CAC $400,
 	// LTV must be $1,200: churn = $80 / $1,200 = 6.6667 %.
 	if err := chromedp.Do(ctx, typeInto("cac", "400"), chromedp.Click(chromedp.ID("goal-churn3"))); err != nil {
 		t.Fatal(err)
 	}
-	if err := waitContains(ctx, "#goal-answer", "6.6667 %"); err != nil {
-		t.Fatalf("goal answer = %q, want a churn of 6.6667 %%", text(t, ctx, "#goal-answer"))
+	if err := waitContains(ctx, "#goal-answer", "6.6667%"); err != nil {
+		t.Fatalf("goal answer = %q, want a churn of 6.6667%%", text(t, ctx, "#goal-answer"))
 	}
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("goal-apply"))); err != nil {
 		t.Fatal(err)
@@ -240,5 +240,79 @@ func TestBrowserShareDialog(t *testing.T) {
 	}
 	if got := text(t, ctx, "#ltv"); got != "$5,000.00" {
 		t.Errorf("shared link shows LTV %q, want $5,000.00", got)
+	}
+}
+
+// TestBrowserPrerenderMatchesApp: the prerendered figures and the running
+// app's agree character for character, so nothing jumps when app.wasm takes
+// over (the Go formatter against Intl.NumberFormat("en-US")). The static
+// site is prerendered once per page, with its default figures, in English.
+func TestBrowserPrerenderMatchesApp(t *testing.T) {
+	base := serveSite(t)
+	for _, path := range []string{"/", "/subscription", "/cohort"} {
+		ctx := newTab(t)
+		// The prerendered page alone: ?wasm=false keeps go-app from starting.
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+path+"?wasm=false"), chromedp.WaitVisible(chromedp.ID("ltv"))); err != nil {
+			t.Fatal(err)
+		}
+		pre, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector(".result").innerText`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+path), waitApp()); err != nil {
+			t.Fatal(err)
+		}
+		live, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector(".result").innerText`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pre != live {
+			t.Errorf("%s: prerendered result\n%s\ndiffers from the app's\n%s", path, pre, live)
+		}
+	}
+}
+
+// TestBrowserLanguages: each language shows its own labels and number
+// formats, reads numbers typed its way, and keeps lang= in the URL.
+func TestBrowserLanguages(t *testing.T) {
+	base := serveSite(t)
+	tests := []struct {
+		lang     string
+		label    string // the label of the average order value
+		typed    string // a number typed the language's way
+		wantLTV  string // 1234.5 x 2 x 3 in the language's default currency
+		htmlLang string
+	}{
+		{"en", "Average order value", "1,234.5", "$7,407.00", "en-US"},
+		{"fr", catalog("fr")["Average order value"], "1 234,5", "7\u202f407,00\u00a0€", "fr-FR"},
+		{"ro", catalog("ro")["Average order value"], "1.234,5", "7.407,00\u00a0RON", "ro-RO"},
+		{"th", catalog("th")["Average order value"], "๑,๒๓๔.๕", "฿7,407.00", "th-TH"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) {
+			ctx := newTab(t)
+			if err := chromedp.Do(ctx, chromedp.Navigate(base+"/?lang="+tt.lang), waitApp()); err != nil {
+				t.Fatal(err)
+			}
+			if got := text(t, ctx, `label[for="aov"]`); !strings.HasPrefix(got, tt.label) {
+				t.Errorf("label %q, want %q", got, tt.label)
+			}
+			if got, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.documentElement.lang`)); got != tt.htmlLang {
+				t.Errorf("<html lang=%q>, want %q", got, tt.htmlLang)
+			}
+			if err := chromedp.Do(ctx, pasteInto("aov", tt.typed)); err != nil {
+				t.Fatal(err)
+			}
+			if err := waitText(ctx, "ltv", tt.wantLTV); err != nil {
+				t.Errorf("typed %q: LTV %q, want %q", tt.typed, text(t, ctx, "#ltv"), tt.wantLTV)
+			}
+			if got, _ := chromedp.Run(ctx, chromedp.Value(chromedp.ID("aov"))); got != tt.typed {
+				t.Errorf("the field shows %q, want it kept as typed %q", got, tt.typed)
+			}
+			loc, _ := chromedp.Run(ctx, chromedp.Location())
+			if !strings.Contains(loc, "lang="+tt.lang) {
+				t.Errorf("URL %s lost lang=%s", loc, tt.lang)
+			}
+		})
 	}
 }

@@ -10,28 +10,28 @@ func (p *calcPage) Render() app.UI {
 	if p.embed {
 		return p.renderEmbed()
 	}
-	s := p.spec
-	return pageShell(s.Path,
-		app.H1().Text(s.Title),
-		app.P().Class("lead").Text(s.Lead),
+	s, l := p.spec, p.loc
+	return pageShell(shellState{Active: s.Path, Loc: l, Query: p.localeQuery(), OnLocale: p.onLocale},
+		app.H1().Text(l.tr(s.Title)),
+		app.P().Class("lead").Text(l.tr(s.Lead)),
 		app.Form().Class("calc").Attr("novalidate", true).OnSubmit(preventSubmit).Body(
 			app.Div().Class("inputs").Body(
 				app.Div().Class("fields").Body(
-					app.H2().Class("fields-title").Text("Your figures"),
+					app.H2().Class("fields-title").Text(l.tr("Your figures")),
 					p.fields(s.Inputs),
 					app.If(len(s.Totals) > 0, func() app.UI {
 						return app.Details().Class("more").ID("totals").Body(
-							app.Summary().Text("Work them out from your totals"),
-							app.P().Class("field-hint").Text("Fill these to derive the order value, frequency and lifetime from a year's totals (they replace the figures above)."),
+							app.Summary().Text(l.tr("Work them out from your totals")),
+							app.P().Class("field-hint").Text(l.tr("Fill these to derive the order value, frequency and lifetime from a year's totals (they replace the figures above).")),
 							p.fields(s.Totals),
 						)
 					}),
 				),
 				app.Div().Class("fields").Body(
-					app.H2().Class("fields-title").Text("Acquisition cost"),
+					app.H2().Class("fields-title").Text(l.tr("Acquisition cost")),
 					p.fields(s.cacInputs()),
 					app.Details().Class("more").ID("cac-builder").Body(
-						app.Summary().Text("Build your CAC from its parts"),
+						app.Summary().Text(l.tr("Build your CAC from its parts")),
 						p.fields(cacParts),
 					),
 				),
@@ -41,8 +41,8 @@ func (p *calcPage) Render() app.UI {
 		p.charts(),
 		p.whatIf(),
 		app.Details().Class("how").Body(
-			app.Summary().Text("How this is computed"),
-			app.Range(s.How).Slice(func(i int) app.UI { return app.P().Text(s.How[i]) }),
+			app.Summary().Text(l.tr("How this is computed")),
+			app.Range(s.How).Slice(func(i int) app.UI { return app.P().Text(l.tr(s.How[i])) }),
 		),
 		app.If(p.sharing, func() app.UI { return p.share().render() }),
 	)
@@ -51,19 +51,19 @@ func (p *calcPage) Render() app.UI {
 // renderEmbed is the compact view for other sites: the main inputs and the
 // results, and a link to the full calculator with the same figures.
 func (p *calcPage) renderEmbed() app.UI {
-	s := p.spec
+	s, l := p.spec, p.loc
 	return app.Main().ID("main").Class("embed").Body(
 		app.Form().Class("calc").Attr("novalidate", true).OnSubmit(preventSubmit).Body(
 			app.Div().Class("fields").Body(
-				app.H1().Class("embed-title").Text(s.Title),
+				app.H1().Class("embed-title").Text(l.tr(s.Title)),
 				p.fields(s.mainInputs()),
 				p.fields(s.cacInputs()),
 			),
 			p.results(),
 		),
 		app.P().Class("embed-footer").Body(
-			app.A().ID("open-full").Href(p.fullURL()).Target("_blank").Rel("noopener").
-				Text("Open in LTV Lab: what-ifs, charts and more"),
+			app.A().ID("open-full").Href(pageHref(p.fullURL())).Target("_blank").Rel("noopener").
+				Text(l.tr("Open in LTV Lab: what-ifs, charts and more")),
 		),
 	)
 }
@@ -80,8 +80,17 @@ func (s *pageSpec) mainInputs() []inputSpec {
 	return out
 }
 
+// unit is an input's unit in the locale, the currency's symbol for "$".
+func (p *calcPage) unit(u string) string {
+	if u == "" {
+		return ""
+	}
+	return strings.ReplaceAll(p.loc.tr(u), "$", p.loc.symbol())
+}
+
 // fields renders a list of inputs.
 func (p *calcPage) fields(specs []inputSpec) app.UI {
+	l := p.loc
 	return app.Range(specs).Slice(func(i int) app.UI {
 		in := specs[i]
 		switch in.Kind {
@@ -91,78 +100,78 @@ func (p *calcPage) fields(specs []inputSpec) app.UI {
 			return p.textField(in)
 		}
 		return numberField{
-			ID: in.Key, Label: in.Label, Unit: in.Unit, Hint: in.Hint,
-			Value: p.text[in.Key], Error: p.errorFor(in), OnInput: p.onInput(in.Key),
+			ID: in.Key, Label: l.tr(in.Label), Unit: p.unit(in.Unit), Hint: l.tr(in.Hint),
+			Value: p.text[in.Key], Error: p.errorMessage(in), OnInput: p.onInput(in.Key),
 		}.render()
 	})
 }
 
 func (p *calcPage) selectField(in inputSpec) app.UI {
+	l := p.loc
 	current := p.text[in.Key]
 	if current == "" && len(in.Choices) > 0 {
 		current = in.Choices[0].Value
 	}
-	fe := p.errorFor(in)
+	msg := p.errorMessage(in)
 	return app.Div().Class("field").Body(
-		app.Label().For(in.Key).Class("field-label").Text(in.Label),
+		app.Label().For(in.Key).Class("field-label").Text(l.tr(in.Label)),
 		app.Select().ID(in.Key).Name(in.Key).Class("field-input").DataSet("q", in.Key).
 			Aria("describedby", in.Key+"-hint").OnChange(p.onInput(in.Key)).Body(
 			app.Range(in.Choices).Slice(func(i int) app.UI {
 				c := in.Choices[i]
-				o := app.Option().Value(c.Value).Text(c.Label)
+				o := app.Option().Value(c.Value).Text(l.tr(c.Label))
 				if c.Value == current {
 					o = o.Selected(true)
 				}
 				return o
 			}),
 		),
-		app.P().ID(in.Key+"-hint").Class("field-hint").Text(in.Hint),
-		app.If(fe != nil, func() app.UI {
-			return app.P().ID(in.Key + "-error").Class("field-error").Text(fe.Reason)
+		app.P().ID(in.Key+"-hint").Class("field-hint").Text(l.tr(in.Hint)),
+		app.If(msg != "", func() app.UI {
+			return app.P().ID(in.Key + "-error").Class("field-error").Text(msg)
 		}),
 	)
 }
 
 func (p *calcPage) textField(in inputSpec) app.UI {
-	fe := p.errorFor(in)
+	l := p.loc
+	msg := p.errorMessage(in)
 	describedBy := in.Key + "-hint"
-	if fe != nil {
+	if msg != "" {
 		describedBy += " " + in.Key + "-error"
 	}
+	// A textarea's text is element content, which go-app escapes both when
+	// prerendering and in the browser.
 	area := app.Textarea().ID(in.Key).Name(in.Key).Class("field-input field-area").
 		Rows(3).Spellcheck(false).DataSet("q", in.Key).
-		Aria("describedby", describedBy).OnInput(p.onInput(in.Key)).Text(attrText(p.text[in.Key]))
-	if fe != nil {
+		Aria("describedby", describedBy).OnInput(p.onInput(in.Key)).Text(p.text[in.Key])
+	if msg != "" {
 		area = area.Aria("invalid", "true")
 	}
 	return app.Div().Class("field field-wide").Body(
 		app.Label().For(in.Key).Class("field-label").Body(
-			app.Text(in.Label),
-			app.If(in.Unit != "", func() app.UI { return app.Span().Class("field-unit").Text(" (" + in.Unit + ")") }),
+			app.Text(l.tr(in.Label)),
+			app.If(in.Unit != "", func() app.UI { return app.Span().Class("field-unit").Text(" (" + p.unit(in.Unit) + ")") }),
 		),
 		area,
-		app.P().ID(in.Key+"-hint").Class("field-hint").Text(in.Hint),
-		app.If(fe != nil, func() app.UI {
-			return app.P().ID(in.Key + "-error").Class("field-error").Text(fe.Reason)
+		app.P().ID(in.Key+"-hint").Class("field-hint").Text(l.tr(in.Hint)),
+		app.If(msg != "", func() app.UI {
+			return app.P().ID(in.Key + "-error").Class("field-error").Text(msg)
 		}),
 	)
 }
 
-// attrText is the text of a textarea: element content, which go-app escapes
-// both when prerendering and in the browser.
-func attrText(s string) string { return s }
-
 // results renders the result panel: the headline LTV, unit economics and
 // the model's own figures.
 func (p *calcPage) results() app.UI {
-	v := p.view
+	v, l := p.view, p.loc
 	class := "result"
 	if p.stale {
 		class += " result-stale"
 	}
 	return app.Section().Class(class).Aria("labelledby", "ltv-label").Body(
 		app.Div().Aria("live", "polite").Body(
-			app.H2().ID("ltv-label").Class("result-label").Text("Lifetime value"),
+			app.H2().ID("ltv-label").Class("result-label").Text(l.tr("Lifetime value")),
 			app.Output().ID("ltv").Class("result-value").Text(v.LTV),
 			app.P().Class("result-detail").ID("ltv-detail").Text(v.LTVDetail),
 			app.If(v.Verdict != "", func() app.UI {
@@ -182,10 +191,10 @@ func (p *calcPage) results() app.UI {
 			}),
 		),
 		app.If(!p.embed, func() app.UI {
-			return app.Button().Type("button").ID("share-open").Class("button share-button").Text("Share / Embed").OnClick(p.openShare)
+			return app.Button().Type("button").ID("share-open").Class("button share-button").Text(l.tr("Share / Embed")).OnClick(p.openShare)
 		}),
 		app.If(p.stale, func() app.UI {
-			return app.P().ID("stale-note").Class("result-stale-note").Text("Out of date: fix the highlighted " + plural(len(fieldErrorsOf(p.err)), "field", "fields") + " to update.")
+			return app.P().ID("stale-note").Class("result-stale-note").Text(l.tr("Out of date: fix the highlighted fields to update."))
 		}),
 	)
 }
@@ -199,22 +208,35 @@ func (p *calcPage) charts() app.UI {
 	)
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
+// errorMessage is the message under an input, in the locale, or "".
+func (p *calcPage) errorMessage(in inputSpec) string {
+	if fe := p.errorFor(in); fe != nil {
+		return errorText(fe, p.loc)
 	}
-	return many
+	return ""
 }
 
-// joinNonEmpty joins the non-empty parts with sep.
-func joinNonEmpty(sep string, parts ...string) string {
-	var out []string
-	for _, s := range parts {
-		if s != "" {
-			out = append(out, s)
+// onLocale switches the language (the "lang" menu) or the currency ("cur").
+func (p *calcPage) onLocale(ctx app.Context, e app.Event) {
+	el := ctx.JSSrc()
+	l := p.loc
+	switch v := el.Get("value").String(); el.Get("name").String() {
+	case "lang":
+		if knownLanguage(v) {
+			l.Lang = v
+		}
+	case "cur":
+		if knownCurrency(v) {
+			l.Currency = v
 		}
 	}
-	return strings.Join(out, sep)
+	p.setLocale(ctx, l)
+}
+
+// localeQuery is the lang= and cur= part of the URL, carried by the links
+// between calculators.
+func (p *calcPage) localeQuery() string {
+	return "lang=" + p.loc.Lang + "&cur=" + p.loc.Currency
 }
 
 // preventSubmit keeps Enter in a field from reloading the page: results

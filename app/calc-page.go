@@ -59,10 +59,17 @@ type calcPage struct {
 
 	sharing bool   // the Share / Embed dialog is open
 	origin  string // scheme and host the page was opened at, for shared links
+
+	loc locale // language and currency
+	// good is the last valid scenario and levers: the view is redone from
+	// them when the language or currency changes during bad input.
+	good      calc.Scenario
+	goodLever calc.Changes
+	hasGood   bool
 }
 
 func newCalcPage(spec *pageSpec) *calcPage {
-	p := &calcPage{}
+	p := &calcPage{loc: defaultLocale}
 	p.setSpec(spec)
 	return p
 }
@@ -103,6 +110,7 @@ func (p *calcPage) OnNav(ctx app.Context) {
 	u := ctx.Page().URL()
 	p.origin = u.Scheme + "://" + u.Host
 	p.load(u.Query())
+	ctx.Page().SetLang(p.loc.tag())
 }
 
 // OnMount runs in the browser once the app has taken over the page.
@@ -121,7 +129,39 @@ func (p *calcPage) load(q url.Values) {
 			p.text[in.Key] = v[0]
 		}
 	}
+	p.loc = localeFrom(q)
 	p.recompute()
+}
+
+// localeFrom reads lang= and cur= from the URL; without lang= the visitor's
+// browser language is used when the UI speaks it, else English, and without
+// cur= the language's usual currency.
+func localeFrom(q url.Values) locale {
+	l := defaultLocale
+	if lang := q.Get("lang"); knownLanguage(lang) {
+		l.Lang = lang
+	} else if lang := browserLanguage(); lang != "" {
+		l.Lang = lang
+	}
+	l.Currency = map[string]string{"en": "USD", "fr": "EUR", "ro": "RON", "th": "THB"}[l.Lang]
+	if cur := q.Get("cur"); knownCurrency(cur) {
+		l.Currency = cur
+	}
+	return l
+}
+
+// setLocale switches the language or currency, keeping every input.
+func (p *calcPage) setLocale(ctx app.Context, l locale) {
+	p.loc = l
+	if p.hasGood {
+		if v, err := evaluate(p.good, p.goodLever, p.loc); err == nil {
+			p.view = v
+		}
+	}
+	p.recompute()
+	p.goal = goalView{}
+	ctx.Page().SetLang(p.loc.tag())
+	p.syncURL(ctx)
 }
 
 // scenario builds calc's scenario from the typed text.
@@ -131,29 +171,42 @@ func (p *calcPage) scenario() calc.Scenario {
 		t := p.text[in.Key]
 		switch {
 		case in.number != nil:
-			*in.number(&s) = calc.Number(t)
+			*in.number(&s) = calc.Number(p.loc.parse(t))
 		case in.text != nil:
 			*in.text(&s) = t
 		}
 	}
 	if p.spec.Model == calc.ModelCohort {
-		if rows := parseTable(p.text["coh"]); len(rows) > 0 {
+		if rows := p.table(p.text["coh"]); len(rows) > 0 {
 			s.Cohorts = rows
-		} else if curve := flatten(parseTable(p.text["surv"])); len(curve) > 0 && s.Alpha == "" && s.Beta == "" {
+		} else if curve := flatten(p.table(p.text["surv"])); len(curve) > 0 && s.Alpha == "" && s.Beta == "" {
 			s.SurvivalPct = curve
 		}
 	}
 	return s
 }
 
+// table reads pasted figures, each in the page's number conventions.
+func (p *calcPage) table(text string) [][]calc.Number {
+	rows := parseTable(text)
+	for _, r := range rows {
+		for i, n := range r {
+			r[i] = calc.Number(p.loc.parse(string(n)))
+		}
+	}
+	return rows
+}
+
 // recompute evaluates the inputs; bad inputs keep the last valid results,
 // marked out of date.
 func (p *calcPage) recompute() {
-	v, err := evaluate(p.scenario(), p.leverChanges())
+	s, levers := p.scenario(), p.leverChanges()
+	v, err := evaluate(s, levers, p.loc)
 	p.err = err
 	p.stale = err != nil
 	if err == nil {
 		p.view = v
+		p.good, p.goodLever, p.hasGood = s, levers, true
 	}
 }
 
@@ -181,6 +234,8 @@ func (p *calcPage) query() url.Values {
 	if p.embed {
 		q.Set("model", p.spec.Model)
 	}
+	q.Set("lang", p.loc.Lang)
+	q.Set("cur", p.loc.Currency)
 	for _, in := range p.spec.allInputs() {
 		if t := p.text[in.Key]; t != "" || in.Default != "" {
 			q.Set(in.Key, t)
@@ -242,5 +297,5 @@ func (p *calcPage) closeShare(ctx app.Context, e app.Event) {
 func (p *calcPage) share() shareDialog {
 	q := p.query()
 	q.Del("model")
-	return shareDialog{Origin: p.origin, Path: p.spec.Path, Model: p.spec.Model, Query: q, OnClose: p.closeShare}
+	return shareDialog{Origin: p.origin, Path: p.spec.Path, Model: p.spec.Model, Query: q, OnClose: p.closeShare, Loc: p.loc}
 }

@@ -38,7 +38,7 @@ func TestCalcPageDefaults(t *testing.T) {
 		{subscriptionSpec, []string{`for="arpa"`, `for="mchurn"`, ">$1,600.00</output>", "20 months"}},
 		// FORMULAS.md, Fader & Hardie (2007) regular segment, years 0-7:
 		// a = 0.704, b = 1.182, LL about -1680.27.
-		{cohortSpec, []string{`for="surv"`, "0.704", "1.18", "-1680.27", `role="img"`}},
+		{cohortSpec, []string{`for="surv"`, "0.704", "1.18", "-1,680.27", `role="img"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.spec.Model, func(t *testing.T) {

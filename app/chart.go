@@ -31,13 +31,14 @@ type chartSeries struct {
 
 // lineChart is a line chart over labelled x positions.
 type lineChart struct {
-	ID     string // element id prefix
-	Title  string
-	Desc   string
-	XLabel string   // axis name, e.g. "Month"
-	X      []string // x labels, one per position
-	Series []chartSeries
-	Format func(decimal.Decimal) string // y value format, for the axis and the table
+	ID        string // element id prefix
+	Title     string
+	Desc      string
+	XLabel    string   // axis name, e.g. "Month"
+	X         []string // x labels, one per position
+	Series    []chartSeries
+	Format    func(decimal.Decimal) string // y value format, for the axis and the table
+	DataLabel string                       // the summary of the data table
 }
 
 func (c lineChart) render() app.UI {
@@ -153,7 +154,7 @@ func (c lineChart) legend() app.UI {
 
 func (c lineChart) table() app.UI {
 	return app.Details().Class("chart-data").Body(
-		app.Summary().Text("Data table: "+c.Title),
+		app.Summary().Text(c.DataLabel),
 		app.Div().Class("table-scroll").Body(
 			app.Table().Body(
 				app.THead().Body(app.Tr().Body(

@@ -4,18 +4,62 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"ltvlab/calc"
 )
 
-// formatMoney renders an amount in US dollars with cents and thousands
-// separators, e.g. "$1,234.50", rounding half away from zero at the cent.
-func formatMoney(d decimal.Decimal) string {
-	s := d.StringFixed(2)
+// calcNormalize is calc.NormalizeNumber.
+func calcNormalize(s, lang string) string { return calc.NormalizeNumber(s, lang) }
+
+// The browser formats numbers with Intl.NumberFormat (format_wasm.go). When
+// prerendering, and in native tests, the Go formatters below give the same
+// text as Intl.NumberFormat("en-US") for every language: the static site is
+// prerendered in English, and the app switches language as it starts.
+
+// fractionDigits are the currency's minor units.
+func fractionDigits(currency string) int32 {
+	if currency == "JPY" {
+		return 0
+	}
+	return 2
+}
+
+// formatMoneyEN renders an amount as Intl.NumberFormat("en-US", {style:
+// "currency"}) does: "$1,234.50", "-$42.50", "€5.00", "RON 1,234.50",
+// rounding half away from zero at the currency's minor unit. (Intl rounds
+// half to even only on exact float ties, which a decimal string never is.)
+func formatMoneyEN(currency string, d decimal.Decimal) string {
+	s := d.StringFixed(fractionDigits(currency))
 	sign := ""
 	if strings.HasPrefix(s, "-") {
 		sign, s = "-", s[1:]
 	}
 	intPart, frac, _ := strings.Cut(s, ".")
-	return sign + "$" + groupThousands(intPart) + "." + frac
+	body := groupThousands(intPart)
+	if frac != "" {
+		body += "." + frac
+	}
+	prefix := map[string]string{"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CAD": "CA$", "AUD": "A$"}[currency]
+	if prefix == "" {
+		return sign + currency + "\u00a0" + body
+	}
+	return sign + prefix + body
+}
+
+// formatNumberEN renders a number as Intl.NumberFormat("en-US",
+// {maximumFractionDigits: 20}) does: grouped, every fraction digit kept.
+func formatNumberEN(d decimal.Decimal) string {
+	s := d.String()
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	out := sign + groupThousands(intPart)
+	if hasFrac {
+		out += "." + frac
+	}
+	return out
 }
 
 // groupThousands puts a comma between every group of three digits.

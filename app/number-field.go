@@ -15,7 +15,7 @@ type numberField struct {
 	Unit    string           // unit shown after the label, e.g. "$" or "years"
 	Hint    string           // one line under the label
 	Value   string           // the text as typed
-	Error   *calc.FieldError // nil when the value is valid
+	Error   string           // the error message, "" when the value is valid
 	OnInput app.EventHandler // called on every keystroke
 }
 
@@ -24,7 +24,7 @@ type numberField struct {
 func (f numberField) render() app.UI {
 	hintID, errID := f.ID+"-hint", f.ID+"-error"
 	describedBy := hintID
-	if f.Error != nil {
+	if f.Error != "" {
 		describedBy += " " + errID
 	}
 	input := app.Input().
@@ -39,7 +39,7 @@ func (f numberField) render() app.UI {
 		Value(attrNumber(f.Value)).
 		Aria("describedby", describedBy).
 		OnInput(f.OnInput)
-	if f.Error != nil {
+	if f.Error != "" {
 		input = input.Aria("invalid", "true")
 	}
 	return app.Div().Class("field").Body(
@@ -51,8 +51,8 @@ func (f numberField) render() app.UI {
 		),
 		input,
 		app.P().ID(hintID).Class("field-hint").Text(f.Hint),
-		app.If(f.Error != nil, func() app.UI {
-			return app.P().ID(errID).Class("field-error").Text(f.Error.Reason)
+		app.If(f.Error != "", func() app.UI {
+			return app.P().ID(errID).Class("field-error").Text(f.Error)
 		}),
 	)
 }

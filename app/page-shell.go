@@ -15,31 +15,64 @@ var navItems = []navItem{
 	{"/cohort", "Cohort"},
 }
 
+// shellState is what the site's frame shows around a page.
+type shellState struct {
+	Active   string           // the current page's path
+	Loc      locale           // language and currency
+	Query    string           // lang= and cur=, carried by the navigation links
+	OnLocale app.EventHandler // the language or currency menu changed
+}
+
 // pageShell wraps a page's content in the site's header with its
-// navigation (active marks the current path), the main landmark and the
+// navigation and its language and currency menus, the main landmark and the
 // footer.
-func pageShell(active string, content ...app.UI) app.UI {
+func pageShell(st shellState, content ...app.UI) app.UI {
+	l := st.Loc
 	return app.Div().Class("shell").Body(
-		app.A().Href("#main").Class("skip-link").Text("Skip to the calculator"),
+		app.A().Href("#main").Class("skip-link").Text(l.tr("Skip to the calculator")),
 		app.Header().Class("site-header").Body(
-			app.A().Href(pageHref("/")).Class("brand").Body(
+			app.A().Href(pageHref("/?"+st.Query)).Class("brand").Body(
 				app.Img().Src("/web/icon.svg").Alt("").Attr("role", "presentation").Width(28).Height(28),
 				app.Span().Text("LTV Lab"),
 			),
-			app.Nav().Class("site-nav").Aria("label", "Calculators").Body(
+			app.Nav().Class("site-nav").Aria("label", l.tr("Calculators")).Body(
 				app.Range(navItems).Slice(func(i int) app.UI {
 					it := navItems[i]
-					a := app.A().Href(it.Path).Text(it.Label)
-					if it.Path == active {
+					a := app.A().Href(pageHref(it.Path + "?" + st.Query)).Text(l.tr(it.Label))
+					if it.Path == st.Active {
 						a = a.Aria("current", "page").Class("active")
 					}
 					return a
 				}),
 			),
+			app.Div().Class("locale-menus").Body(
+				app.Label().For("lang").Class("visually-hidden").Text(l.tr("Language")),
+				app.Select().ID("lang").Name("lang").Class("locale-select").OnChange(st.OnLocale).Body(
+					app.Range(languages).Slice(func(i int) app.UI {
+						lg := languages[i]
+						o := app.Option().Value(lg.Code).Lang(lg.Tag).Text(lg.Name)
+						if lg.Code == l.Lang {
+							o = o.Selected(true)
+						}
+						return o
+					}),
+				),
+				app.Label().For("cur").Class("visually-hidden").Text(l.tr("Currency")),
+				app.Select().ID("cur").Name("cur").Class("locale-select").OnChange(st.OnLocale).Body(
+					app.Range(currencies).Slice(func(i int) app.UI {
+						c := currencies[i]
+						o := app.Option().Value(c).Text(c)
+						if c == l.Currency {
+							o = o.Selected(true)
+						}
+						return o
+					}),
+				),
+			),
 		),
 		app.Main().ID("main").Class("content").Body(content...),
 		app.Footer().Class("site-footer").Body(
-			app.P().Text("Runs entirely in your browser: nothing you type leaves this page."),
+			app.P().Text(l.tr("Runs entirely in your browser: nothing you type leaves this page.")),
 		),
 		&updateNotice{},
 	)

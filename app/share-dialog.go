@@ -16,6 +16,7 @@ type shareDialog struct {
 	Model   string
 	Query   url.Values // the page state
 	OnClose app.EventHandler
+	Loc     locale
 }
 
 // link is the full URL of the current view.
@@ -41,30 +42,31 @@ func (d shareDialog) embedURL() string {
 // lines that size it from the height messages the embed sends.
 func (d shareDialog) snippet() string {
 	src := html.EscapeString(d.embedURL())
-	return `<iframe src="` + src + `" title="LTV calculator" style="width:100%;max-width:640px;height:720px;border:0" ` +
+	return `<iframe src="` + src + `" title="` + html.EscapeString(d.Loc.tr("LTV calculator")) + `" style="width:100%;max-width:640px;height:720px;border:0" ` +
 		`sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" loading="lazy"></iframe>` + "\n" +
 		`<script>addEventListener("message",function(e){var d=e.data||{};if(d.type!=="ltvlab:height")return;` +
 		`document.querySelectorAll("iframe").forEach(function(f){if(f.contentWindow===e.source)f.style.height=d.height+"px"})})</script>`
 }
 
 func (d shareDialog) render() app.UI {
+	l := d.Loc
 	return app.Dialog().ID("share-dialog").Class("dialog").Aria("labelledby", "share-title").On("close", d.OnClose).Body(
-		app.H2().ID("share-title").Text("Share or embed this calculator"),
+		app.H2().ID("share-title").Text(l.tr("Share or embed this calculator")),
 		app.Div().Class("field").Body(
-			app.Label().For("share-link").Class("field-label").Text("Link to this view, with your figures"),
+			app.Label().For("share-link").Class("field-label").Text(l.tr("Link to this view, with your figures")),
 			app.Input().Type("text").ID("share-link").Class("field-input").ReadOnly(true).Value(d.link()),
-			app.Button().Type("button").Class("button button-small").Text("Copy link").
+			app.Button().Type("button").Class("button button-small").Text(l.tr("Copy link")).
 				OnClick(func(ctx app.Context, e app.Event) { copyText(ctx, "share-link") }),
 		),
 		app.Div().Class("field").Body(
-			app.Label().For("share-embed").Class("field-label").Text("Embed it in a blog or site"),
+			app.Label().For("share-embed").Class("field-label").Text(l.tr("Embed it in a blog or site")),
 			app.Textarea().ID("share-embed").Class("field-input field-area").ReadOnly(true).Rows(5).Text(d.snippet()),
-			app.P().Class("field-hint").Text("Paste this HTML where the calculator should appear. It runs in a sandboxed frame and grows to fit; WordPress users can also paste the link alone."),
-			app.Button().Type("button").Class("button button-small").Text("Copy embed code").
+			app.P().Class("field-hint").Text(l.tr("Paste this HTML where the calculator should appear. It runs in a sandboxed frame and grows to fit; WordPress users can also paste the link alone.")),
+			app.Button().Type("button").Class("button button-small").Text(l.tr("Copy embed code")).
 				OnClick(func(ctx app.Context, e app.Event) { copyText(ctx, "share-embed") }),
 		),
 		app.Div().Class("dialog-actions").Body(
-			app.Button().Type("button").ID("share-close").Class("button").Text("Close").OnClick(d.OnClose),
+			app.Button().Type("button").ID("share-close").Class("button").Text(l.tr("Close")).OnClick(d.OnClose),
 		),
 	)
 }

@@ -26,6 +26,7 @@ type tornadoChart struct {
 	Format   func(decimal.Decimal) string
 	LowName  string // e.g. "-10 %"
 	HighName string
+	l        locale
 }
 
 func (c tornadoChart) render() app.UI {
@@ -33,16 +34,16 @@ func (c tornadoChart) render() app.UI {
 		app.FigCaption().Class("chart-title").Text(c.Title),
 		app.Raw(c.svg()),
 		app.Ul().Class("chart-legend").Aria("hidden", "true").Body(
-			app.Li().Body(app.Span().Class("chart-box series-a"), app.Text("Input "+c.LowName)),
-			app.Li().Body(app.Span().Class("chart-box series-b"), app.Text("Input "+c.HighName)),
+			app.Li().Body(app.Span().Class("chart-box series-a"), app.Text(c.l.tr("Input {0}", c.LowName))),
+			app.Li().Body(app.Span().Class("chart-box series-b"), app.Text(c.l.tr("Input {0}", c.HighName))),
 		),
 		app.Details().Class("chart-data").Body(
-			app.Summary().Text("Data table: "+c.Title),
+			app.Summary().Text(c.l.tr("Data table: {0}", c.Title)),
 			app.Div().Class("table-scroll").Body(app.Table().Body(
 				app.THead().Body(app.Tr().Body(
-					app.Th().Scope("col").Text("Input"),
-					app.Th().Scope("col").Text("Result, input "+c.LowName),
-					app.Th().Scope("col").Text("Result, input "+c.HighName),
+					app.Th().Scope("col").Text(c.l.tr("Input")),
+					app.Th().Scope("col").Text(c.l.tr("LTV, input {0}", c.LowName)),
+					app.Th().Scope("col").Text(c.l.tr("LTV, input {0}", c.HighName)),
 				)),
 				app.TBody().Body(app.Range(c.Rows).Slice(func(i int) app.UI {
 					r := c.Rows[i]
@@ -80,7 +81,7 @@ func (c tornadoChart) svg() string {
 		return center.Add(half.Mul(v.Sub(c.Base)).DivRound(maxDev, 6))
 	}
 	b.WriteString(`<text class="chart-axis-name" x="` + coord(center) + `" y="14" text-anchor="middle">` +
-		html.EscapeString("Baseline "+c.Format(c.Base)) + `</text>`)
+		html.EscapeString(c.l.tr("Baseline {0}", c.Format(c.Base))) + `</text>`)
 	for i, r := range c.Rows {
 		y := top + rowH*i
 		b.WriteString(`<text class="chart-ylabel" x="` + itoa(labelW-8) + `" y="` + itoa(y+rowH/2) +

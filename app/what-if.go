@@ -34,25 +34,25 @@ type goalSpec struct {
 }
 
 func (p *calcPage) whatIf() app.UI {
-	v := p.view
+	v, l := p.view, p.loc
 	levers := p.spec.levers()
 	return app.Section().Class("whatif").Aria("labelledby", "whatif-title").Body(
-		app.H2().ID("whatif-title").Text("What if?"),
-		app.P().Class("field-hint").Text("Change a lever to compare the scenario with your baseline figures."),
+		app.H2().ID("whatif-title").Text(l.tr("What if?")),
+		app.P().Class("field-hint").Text(l.tr("Change a lever to compare the scenario with your baseline figures.")),
 		app.Div().Class("whatif-grid").Body(
 			app.Div().Class("fields whatif-levers").Body(p.fields(levers)),
 			app.Div().Class("whatif-table table-scroll").Body(
 				app.Table().ID("compare").Body(
-					app.Caption().Text("Baseline and scenario"),
+					app.Caption().Text(l.tr("Baseline and scenario")),
 					app.THead().Body(app.Tr().Body(
-						app.Th().Scope("col").Text("Figure"),
-						app.Th().Scope("col").Text("Baseline"),
-						app.Th().Scope("col").Text("Scenario"),
-						app.Th().Scope("col").Text("Change"),
-						app.Th().Scope("col").Text("Change %"),
+						app.Th().Scope("col").Text(l.tr("Figure")),
+						app.Th().Scope("col").Text(l.tr("Baseline")),
+						app.Th().Scope("col").Text(l.tr("Scenario")),
+						app.Th().Scope("col").Text(l.tr("Change")),
+						app.Th().Scope("col").Text(l.tr("Change %")),
 					)),
 					app.TBody().Aria("live", "polite").Body(app.If(len(v.Compare) == 0, func() app.UI {
-						return app.Tr().Body(app.Td().ColSpan(5).Class("whatif-empty").Text("Set a lever to see how the figures change."))
+						return app.Tr().Body(app.Td().ColSpan(5).Class("whatif-empty").Text(l.tr("Set a lever to see how the figures change.")))
 					}), app.Range(v.Compare).Slice(func(i int) app.UI {
 						r := v.Compare[i]
 						return app.Tr().ID("cmp-"+r.ID).Body(
@@ -68,10 +68,10 @@ func (p *calcPage) whatIf() app.UI {
 		),
 		app.If(len(p.spec.Goals) > 0, func() app.UI {
 			return app.Div().Class("goals").Body(
-				app.H3().Text("Goal seek"),
+				app.H3().Text(l.tr("Goal seek")),
 				app.Div().Class("goal-buttons").Body(app.Range(p.spec.Goals).Slice(func(i int) app.UI {
 					g := p.spec.Goals[i]
-					return app.Button().Type("button").ID("goal-" + g.ID).Class("button").Text(g.Label).
+					return app.Button().Type("button").ID("goal-" + g.ID).Class("button").Text(l.tr(g.Label)).
 						OnClick(func(ctx app.Context, e app.Event) { p.seek(g) })
 				})),
 				app.Div().Aria("live", "polite").Body(
@@ -79,7 +79,7 @@ func (p *calcPage) whatIf() app.UI {
 						return app.P().ID("goal-answer").Class("goal-answer").Body(
 							app.Text(p.goal.Answer),
 							app.If(p.goal.Key != "", func() app.UI {
-								return app.Button().Type("button").ID("goal-apply").Class("button button-small").Text("Use it").
+								return app.Button().Type("button").ID("goal-apply").Class("button button-small").Text(l.tr("Use it")).
 									OnClick(p.applyGoal)
 							}),
 						)
@@ -107,7 +107,7 @@ func (s *pageSpec) levers() []inputSpec {
 
 // seek answers a goal-seek question for the current inputs.
 func (p *calcPage) seek(g goalSpec) {
-	p.goal = goalSeek(p.scenario(), g)
+	p.goal = goalSeek(p.scenario(), g, p.loc)
 }
 
 // applyGoal puts the goal-seek answer into its input.

@@ -1,0 +1,62 @@
+//go:build wasm
+
+package main
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/shopspring/decimal"
+)
+
+// In the browser numbers are formatted by Intl.NumberFormat, from the
+// decimal string: no float64 is involved, and every digit calc gives is
+// kept. The formatters are built once per locale and style.
+
+var formatters = map[string]app.Value{}
+
+func intlFormatter(key, tag string, options map[string]any) app.Value {
+	if f, ok := formatters[key]; ok {
+		return f
+	}
+	f := app.Window().Get("Intl").Get("NumberFormat").New(tag, options)
+	formatters[key] = f
+	return f
+}
+
+func formatMoney(l locale, d decimal.Decimal) string {
+	digits := fractionDigits(l.Currency)
+	f := intlFormatter("money|"+l.tag()+"|"+l.Currency, l.tag(), map[string]any{
+		"style": "currency", "currency": l.Currency,
+		"minimumFractionDigits": int(digits), "maximumFractionDigits": int(digits),
+	})
+	return f.Call("format", d.StringFixed(digits)).String()
+}
+
+func formatNumber(l locale, d decimal.Decimal) string {
+	f := intlFormatter("number|"+l.tag(), l.tag(), map[string]any{"maximumFractionDigits": 20})
+	return f.Call("format", d.String()).String()
+}
+
+func formatPercent(l locale, d decimal.Decimal) string {
+	f := intlFormatter("percent|"+l.tag(), l.tag(), map[string]any{"style": "percent", "maximumFractionDigits": 20})
+	return f.Call("format", d.Shift(-2).String()).String()
+}
+
+// browserLanguage is the first of the visitor's preferred languages that the
+// UI speaks, or "".
+func browserLanguage() string {
+	langs := app.Window().Get("navigator").Get("languages")
+	if !langs.Truthy() {
+		return ""
+	}
+	for i := 0; i < langs.Length(); i++ {
+		tag := langs.Index(i).String()
+		code := tag
+		if len(code) > 2 {
+			code = code[:2]
+		}
+		if knownLanguage(code) {
+			return code
+		}
+	}
+	return ""
+}
