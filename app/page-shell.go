@@ -74,6 +74,6 @@ func pageShell(st shellState, content ...app.UI) app.UI {
 		app.Footer().Class("site-footer").Body(
 			app.P().Text(l.tr("Runs entirely in your browser: nothing you type leaves this page.")),
 		),
-		&updateNotice{},
+		&updateNotice{Loc: l},
 	)
 }

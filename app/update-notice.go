@@ -9,6 +9,8 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 type updateNotice struct {
 	app.Compo
 
+	Loc locale // the page's language
+
 	available bool // a new version is installed and waits for a reload
 }
 
@@ -26,9 +28,9 @@ func (n *updateNotice) Render() app.UI {
 	return app.Div().ID("update-notice").Class("update-notice").Attr("role", "status").Body(
 		app.If(n.available, func() app.UI {
 			return app.P().Class("update-notice-text").Body(
-				app.Text("A new version of LTV Lab is available. "),
+				app.Text(n.Loc.tr("A new version of LTV Lab is available.")+" "),
 				app.Button().ID("update-reload").Type("button").Class("update-notice-reload").
-					Text("Reload").OnClick(n.reload),
+					Text(n.Loc.tr("Reload")).OnClick(n.reload),
 			)
 		}),
 	)
