@@ -2,6 +2,7 @@ package main
 
 import (
 	"net/url"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -298,4 +299,68 @@ func (p *calcPage) share() shareDialog {
 	q := p.query()
 	q.Del("model")
 	return shareDialog{Origin: p.origin, Path: p.spec.Path, Model: p.spec.Model, Query: q, OnClose: p.closeShare, Loc: p.loc}
+}
+
+// stateFromScenario turns a calc scenario (an imported or saved file) into
+// the page's URL state: the model's calculator and the text of each input.
+// Figures are written as calc has them (plain decimals), which every
+// language reads.
+func stateFromScenario(s calc.Scenario) (*pageSpec, url.Values) {
+	spec := specFor(s.Model)
+	q := url.Values{}
+	for _, in := range spec.allInputs() {
+		switch {
+		case in.number != nil:
+			if t := string(*in.number(&s)); t != "" {
+				q.Set(in.Key, t)
+			} else if in.Default != "" {
+				q.Set(in.Key, "")
+			}
+		case in.text != nil:
+			if t := *in.text(&s); t != "" {
+				q.Set(in.Key, t)
+			}
+		}
+	}
+	if spec.Model == calc.ModelCohort {
+		q.Set("surv", joinRows([][]calc.Number{s.SurvivalPct}))
+		q.Set("coh", joinRows(s.Cohorts))
+	}
+	return spec, q
+}
+
+// joinRows writes figures as text: one row a line, tab-separated.
+func joinRows(rows [][]calc.Number) string {
+	var b strings.Builder
+	for _, r := range rows {
+		if len(r) == 0 {
+			continue
+		}
+		for i, n := range r {
+			if i > 0 {
+				b.WriteByte('\t')
+			}
+			b.WriteString(string(n))
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// openState shows a calculator with the inputs of a URL state (a saved
+// scenario, an imported file): on this page when it is the same model, else
+// by navigating to the model's page.
+func (p *calcPage) openState(ctx app.Context, spec *pageSpec, q url.Values) {
+	q.Set("lang", p.loc.Lang)
+	q.Set("cur", p.loc.Currency)
+	if spec != p.spec && !p.embed {
+		ctx.Navigate(pageHref(spec.Path + "?" + q.Encode()))
+		return
+	}
+	if p.embed {
+		q.Set("model", spec.Model)
+	}
+	p.setSpec(spec)
+	p.load(q)
+	p.syncURL(ctx)
 }

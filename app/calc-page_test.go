@@ -4,6 +4,7 @@ package main
 
 import (
 	"net/url"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -177,4 +178,27 @@ func FuzzParseTable(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestStateFromScenario: a scenario file opens as the same figures, and
+// exporting the page again gives the same scenario.
+func TestStateFromScenario(t *testing.T) {
+	for _, spec := range []*pageSpec{purchaseSpec, subscriptionSpec, cohortSpec} {
+		p := newCalcPage(spec)
+		q, _ := url.ParseQuery("aov=70&mchurn=3.5&surv=100+60+45&m=80&cac=250")
+		p.load(q)
+		want := p.scenario()
+		gotSpec, state := stateFromScenario(want)
+		if gotSpec != spec {
+			t.Fatalf("%s scenario opened as %s", spec.Model, gotSpec.Model)
+		}
+		back := newCalcPage(gotSpec)
+		back.load(state)
+		if got := back.scenario(); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: scenario -> state -> scenario\n got %+v\nwant %+v", spec.Model, got, want)
+		}
+		if back.view.LTV != p.view.LTV {
+			t.Errorf("%s: LTV %s after the round trip, want %s", spec.Model, back.view.LTV, p.view.LTV)
+		}
+	}
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"ltvlab/calc"
 )
 
 // leverInputs are the what-if levers: a scenario is the baseline with these
@@ -90,14 +92,15 @@ func (p *calcPage) whatIf() app.UI {
 	)
 }
 
-// levers lists the levers that apply to the model.
+// levers lists the levers that apply to the model: the cohort model's
+// retention comes from its data, so only the CAC moves there.
 func (s *pageSpec) levers() []inputSpec {
 	var out []inputSpec
 	for _, l := range leverInputs {
-		if l.Key == "welast" && s.Model != "purchase" {
-			continue
-		}
-		if l.Key == "wbill" && s.Model != "subscription" {
+		switch {
+		case l.Key == "welast" && s.Model != calc.ModelPurchase,
+			l.Key == "wbill" && s.Model != calc.ModelSubscription,
+			l.Key != "wcac" && s.Model == calc.ModelCohort:
 			continue
 		}
 		out = append(out, l)
