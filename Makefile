@@ -39,12 +39,24 @@ vet:
 unit:
 	$(GO) test -count=1 -skip 'Browser' ./...
 
-# Chromium for the browser tests, from Debian's packages, when it is missing.
-browser-deps:
+# What the browser tests need, installed when missing: Chromium from
+# Debian's packages, and axe-core from the npm registry (pinned in
+# app/testdata/axe/package-lock.json).
+AXE := app/testdata/axe/node_modules/axe-core/axe.min.js
+
+browser-deps: $(AXE)
 	@if ! command -v chromium >/dev/null 2>&1; then \
 		echo "Chromium is missing: installing the Debian package chromium"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
+
+$(AXE): app/testdata/axe/package-lock.json
+	@if ! command -v npm >/dev/null 2>&1; then \
+		echo "npm is missing: installing the Debian package npm"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; \
+	fi
+	cd app/testdata/axe && npm ci --no-audit --no-fund
+	@touch $@
 
 ## bench: the benchmarks of the calculation core and the app
 bench:

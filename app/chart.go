@@ -155,7 +155,7 @@ func (c lineChart) legend() app.UI {
 func (c lineChart) table() app.UI {
 	return app.Details().Class("chart-data").Body(
 		app.Summary().Text(c.DataLabel),
-		app.Div().Class("table-scroll").Body(
+		app.Div().Class("table-scroll").TabIndex(0).Attr("role", "region").Aria("label", c.Title).Body(
 			app.Table().Body(
 				app.THead().Body(app.Tr().Body(
 					app.Th().Scope("col").Text(c.XLabel),

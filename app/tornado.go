@@ -39,7 +39,7 @@ func (c tornadoChart) render() app.UI {
 		),
 		app.Details().Class("chart-data").Body(
 			app.Summary().Text(c.l.tr("Data table: {0}", c.Title)),
-			app.Div().Class("table-scroll").Body(app.Table().Body(
+			app.Div().Class("table-scroll").TabIndex(0).Attr("role", "region").Aria("label", c.Title).Body(app.Table().Body(
 				app.THead().Body(app.Tr().Body(
 					app.Th().Scope("col").Text(c.l.tr("Input")),
 					app.Th().Scope("col").Text(c.l.tr("LTV, input {0}", c.LowName)),

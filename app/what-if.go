@@ -43,7 +43,7 @@ func (p *calcPage) whatIf() app.UI {
 		app.P().Class("field-hint").Text(l.tr("Change a lever to compare the scenario with your baseline figures.")),
 		app.Div().Class("whatif-grid").Body(
 			app.Div().Class("fields whatif-levers").Body(p.fields(levers)),
-			app.Div().Class("whatif-table table-scroll").Body(
+			app.Div().Class("whatif-table table-scroll").TabIndex(0).Attr("role", "region").Aria("label", l.tr("Baseline and scenario")).Body(
 				app.Table().ID("compare").Body(
 					app.Caption().Text(l.tr("Baseline and scenario")),
 					app.THead().Body(app.Tr().Body(
