@@ -17,7 +17,7 @@ import (
 
 const (
 	chartW, chartH = 640, 300 // viewBox size
-	padL, padR     = 64, 16   // room for the y axis labels
+	padL, padR     = 96, 16   // room for the y axis labels
 	padT, padB     = 16, 40   // room for the x axis labels
 )
 

@@ -39,8 +39,8 @@ func TestLineChart(t *testing.T) {
 		`<desc id="survival-desc">Observed &amp; fitted</desc>`,
 		// 100 is the top of the axis (y = padT = 16), 0 the bottom (y = 260):
 		// 60 sits at 260 - 244 x 0.6 = 113.6.
-		`points="64.0,16.0 344.0,113.6 624.0,150.2"`,
-		`points="64.0,16.0 344.0,108.7"`,
+		`points="96.0,16.0 360.0,113.6 624.0,150.2"`,
+		`points="96.0,16.0 360.0,108.7"`,
 		"<td>60.0%</td>", "<td>62.0%</td>",
 	} {
 		if !strings.Contains(html, want) {

@@ -32,6 +32,7 @@ func evaluate(s calc.Scenario, levers calc.Changes, l locale) (resultView, error
 	v.Verdict, v.VerdictLevel = verdict(r, l)
 	v.Rows = resultRows(r, l)
 	v.Survival = survivalChart(r, l)
+	v.Payback = paybackChart(r, l)
 	if sens, err := s.Sensitivity(calc.SensitivitySpec{}); err == nil && len(sens.Rows) > 0 {
 		v.Tornado = tornado(sens, l)
 	}
@@ -230,6 +231,37 @@ func survivalChart(r calc.Result, l locale) *lineChart {
 		c.Series = append(c.Series, chartSeries{Name: l.tr("Observed"), Class: "series-a", Values: decimals(r.ObservedSurvivalPct)})
 	}
 	c.Series = append(c.Series, chartSeries{Name: l.tr("sBG projection"), Class: "series-b", Dashed: true, Values: decimals(r.ProjectedSurvivalPct)})
+	return c
+}
+
+// paybackChart draws a customer's cumulative margin, with churn, against
+// the CAC: where the curve crosses the CAC line is the cohort payback.
+func paybackChart(r calc.Result, l locale) *lineChart {
+	if len(r.PaybackCurve) < 2 {
+		return nil
+	}
+	per, err := strconv.Atoi(r.PaybackCurvePeriodMonths)
+	if err != nil || per < 1 {
+		return nil
+	}
+	x := make([]string, len(r.PaybackCurve))
+	for i := range x {
+		x[i] = l.number(strconv.Itoa(i * per))
+	}
+	c := &lineChart{
+		ID: "payback-chart", Title: l.tr("Cumulative margin per customer against CAC"),
+		Desc:   l.tr("What one customer has brought in, with churn, month after month; the acquisition cost is paid back where the curve crosses the CAC line."),
+		XLabel: l.tr("Month"), X: x, Format: func(d decimal.Decimal) string { return l.money(d.String()) },
+		DataLabel: l.tr("Data table: {0}", l.tr("Cumulative margin per customer against CAC")),
+		Series:    []chartSeries{{Name: l.tr("Cumulative margin"), Class: "series-a", Values: decimals(r.PaybackCurve)}},
+	}
+	if cac, err := decimal.NewFromString(r.CAC); err == nil {
+		line := make([]decimal.Decimal, len(x))
+		for i := range line {
+			line[i] = cac
+		}
+		c.Series = append(c.Series, chartSeries{Name: l.tr("CAC"), Class: "series-ref", Dashed: true, Values: line})
+	}
 	return c
 }
 

@@ -280,6 +280,8 @@ func (m cohortModel) evaluate() (outcome, error) {
 		periodMonths: per,
 		cohort:       c,
 	}
+	o.curve = func(n int64) []decimal.Decimal { return m.curve(n, z) }
+	o.curvePer = per
 	o.paybackAt = func(cac decimal.Decimal) (int64, bool) {
 		if cac.Sign() <= 0 {
 			return 0, true

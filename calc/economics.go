@@ -51,6 +51,10 @@ type outcome struct {
 	// paybackAt returns the month (1-based) in which a customer's cumulative
 	// margin, with churn, reaches cac; ok is false for never.
 	paybackAt func(cac decimal.Decimal) (month int64, ok bool)
+	// curve returns the cumulative margin after 0..n periods of curvePer
+	// months (see curve.go).
+	curve    func(n int64) []decimal.Decimal
+	curvePer int64
 
 	cac        cacValue
 	netLTV     decimal.Decimal

@@ -138,6 +138,7 @@ func (m purchaseModel) evaluate() outcome {
 		},
 	}
 	o.paybackAt = m.paybackMonth
+	o.curve, o.curvePer = m.curve, 1
 	return o
 }
 

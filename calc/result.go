@@ -40,6 +40,13 @@ type Result struct {
 	PaybackVerdict      string `json:"payback_verdict,omitempty"`
 	CohortPaybackMonths string `json:"cohort_payback_months,omitempty"` // a month number, or "never"
 
+	// PaybackCurve is a customer's cumulative margin (with churn and the
+	// model's discounting) after 0, 1, 2... periods of service of
+	// PaybackCurvePeriodMonths months each: the curve that crosses the CAC
+	// at the cohort payback. See curve.go for its length.
+	PaybackCurve             []string `json:"payback_curve,omitempty"`
+	PaybackCurvePeriodMonths string   `json:"payback_curve_period_months,omitempty"`
+
 	// Purchase model.
 	AverageOrderValue string `json:"average_order_value,omitempty"`
 	PurchaseFrequency string `json:"purchase_frequency,omitempty"` // purchases per customer and year
@@ -150,6 +157,10 @@ func (in *inputs) evaluate(lv *levers) (outcome, error) {
 // result rounds the outcome for display.
 func (o *outcome) result() Result {
 	r := Result{Model: o.model, LTV: money(o.ltv), MonthlyMargin: money(o.monthlyMargin())}
+	if o.curve != nil && o.curvePer > 0 {
+		r.PaybackCurve = curveStrings(o.curve(o.curveLength(o.curvePer)))
+		r.PaybackCurvePeriodMonths = strconv.FormatInt(o.curvePer, 10)
+	}
 	if o.cac.has {
 		r.CAC, r.NetLTV = money(o.cac.cac), money(o.netLTV)
 		if o.cac.parts {

@@ -137,6 +137,7 @@ func (m subscriptionModel) evaluate() (outcome, error) {
 		o.sub.monthlyRate = m.rate.monthlyRate(m.discountAnnual)
 	}
 	per := m.monthsPerPeriod()
+	o.curve, o.curvePer = f.seriesSum, per
 	o.paybackAt = func(cac decimal.Decimal) (int64, bool) {
 		k, ok := f.paybackPeriod(cac)
 		if !ok || k == 0 || per == 1 {

@@ -1,0 +1,109 @@
+package calc
+
+import "github.com/shopspring/decimal"
+
+// The payback curve: a customer's cumulative margin, with churn (and the
+// model's discounting), after each period of service, against which the UI
+// draws the CAC. Result.PaybackCurve holds it from period 0 (nothing yet)
+// to a horizon that shows the payback when there is one: twice the cohort
+// payback, at least a year, at most 60 months or 20 years.
+
+// Curve lengths, in periods.
+const (
+	curveMinMonths = 12
+	curveMaxMonths = 60
+	curveMaxYears  = 20
+	curveNeverLen  = 24 // monthly periods when the payback never comes
+)
+
+// curveLength is the number of periods the payback curve covers.
+func (o *outcome) curveLength(per int64) int64 {
+	maxN, minN := int64(curveMaxMonths), int64(curveMinMonths)
+	if per == 12 {
+		maxN, minN = curveMaxYears, 3
+	}
+	n := int64(curveNeverLen) / per
+	if n < minN {
+		n = minN
+	}
+	if month, ok := o.cohortPayback(); ok {
+		p := (month + per - 1) / per // the period of the payback month
+		n = clamp(2*p, minN, maxN)
+	}
+	return n
+}
+
+// seriesSum returns the cumulative present value of the flows after
+// 0, 1, ..., n periods of service, the same figures as cumulative(k) for
+// each k, computed with one multiplication per period.
+func (f flows) seriesSum(n int64) []decimal.Decimal {
+	out := make([]decimal.Decimal, n+1)
+	q := f.ratio()
+	var endFactor decimal.Decimal
+	if f.timing == TimingEnd && !f.d.IsZero() {
+		endFactor = quo(one, one.Add(f.d))
+	}
+	sum, term := decimal.Zero, f.m
+	for k := int64(1); k <= n; k++ {
+		if f.horizon > 0 && k > f.horizon {
+			out[k] = out[k-1]
+			continue
+		}
+		sum = sum.Add(term)
+		term = roundSig(term.Mul(q), powDigits)
+		v := sum
+		switch {
+		case f.timing == TimingEnd && !endFactor.IsZero():
+			v = roundSig(v.Mul(endFactor), powDigits)
+		case f.timing == TimingAfterFirst:
+			v = v.Sub(f.m)
+		}
+		out[k] = v
+	}
+	return out
+}
+
+// curveStrings rounds a curve for display, like every money figure.
+func curveStrings(c []decimal.Decimal) []string {
+	out := make([]string, len(c))
+	for i, v := range c {
+		out[i] = money(v)
+	}
+	return out
+}
+
+// purchaseCurve: the purchase model has no churn curve (see paybackMonth):
+// the margin accrues evenly, month by month, for the whole lifetime.
+func (m purchaseModel) curve(n int64) []decimal.Decimal {
+	monthly := quo(m.AnnualValue().Mul(m.margin), twelve)
+	months := m.LifetimeYears.Mul(twelve)
+	out := make([]decimal.Decimal, n+1)
+	for k := int64(1); k <= n; k++ {
+		mk := decimal.NewFromInt(k)
+		if mk.Cmp(months) > 0 {
+			mk = months
+		}
+		out[k] = monthly.Mul(mk)
+	}
+	return out
+}
+
+// cohortCurve is m x sum_{t<k} S(t) z^t for k = 0..n, in float64 like the
+// rest of the sBG sums (see sbg.go), within the horizon if any.
+func (m cohortModel) curve(n int64, z float64) []decimal.Decimal {
+	out := make([]decimal.Decimal, n+1)
+	margin := floatOf(m.margin)
+	sum, term := 0.0, 1.0
+	for k := int64(1); k <= n; k++ {
+		if m.horizon > 0 && k > m.horizon {
+			out[k] = out[k-1]
+			continue
+		}
+		if k > 1 {
+			term *= z * sbgRetention(m.a, m.b, int(k-1))
+		}
+		sum += term
+		out[k], _ = decimalFromFloat(margin * sum)
+	}
+	return out
+}
