@@ -26,6 +26,10 @@ type buildOptions struct {
 	Out  string // directory to write the site into; replaced if it holds a previous build
 	Web  string // resource directory, holding app.wasm
 	Base string // path the site is served under: "/" (also when empty) or e.g. "/ltv/"
+	// Origin is the scheme and host the site is published at, e.g.
+	// "https://ltv.example": with it the pages name their public URL and the
+	// build writes the oEmbed document; "" leaves both out.
+	Origin string
 
 	// SkipPrecompress leaves out the .br and .gz variants, which only serve
 	// and hosts that take precompressed objects (S3 + CloudFront) use.
@@ -63,6 +67,10 @@ func build(opts buildOptions) (buildSummary, error) {
 	if err != nil {
 		return sum, usageError{err}
 	}
+	origin, err := parseOrigin(opts.Origin)
+	if err != nil {
+		return sum, usageError{err}
+	}
 	web, err := readWeb(opts.Web)
 	if err != nil {
 		return sum, err
@@ -89,7 +97,15 @@ func build(opts buildOptions) (buildSummary, error) {
 	defer func(prev string) { siteBase = prev }(siteBase)
 	siteBase = base
 
-	pages, err := generatePages(opts.Out, newHandler("pending", res, sum.WasmSize), base, web)
+	handler := func(version string) *app.Handler {
+		h := newHandler(version, res, sum.WasmSize)
+		if origin != "" {
+			h.Domain = strings.TrimPrefix(strings.TrimPrefix(origin, "https://"), "http://")
+			h.RawHeaders = append(h.RawHeaders, oembedLink(origin, base))
+		}
+		return h
+	}
+	pages, err := generatePages(opts.Out, handler("pending"), base, web)
 	if err != nil {
 		return sum, err
 	}
@@ -97,7 +113,7 @@ func build(opts buildOptions) (buildSummary, error) {
 		return sum, err
 	}
 	sum.Version = hex.EncodeToString(whole.Sum(nil))[:hashLen]
-	h := newHandler(sum.Version, res, sum.WasmSize)
+	h := handler(sum.Version)
 	h.CacheableResources = append(h.CacheableResources, pages...)
 	if _, err := generatePages(opts.Out, h, base, web); err != nil {
 		return sum, err
@@ -120,6 +136,11 @@ func build(opts buildOptions) (buildSummary, error) {
 	}
 	if err := writeHeadersFile(opts.Out, base); err != nil {
 		return sum, err
+	}
+	if origin != "" {
+		if err := writeOembed(opts.Out, origin, base); err != nil {
+			return sum, err
+		}
 	}
 	if err := os.WriteFile(filepath.Join(opts.Out, siteMarker), []byte(sum.Version+"\n"), 0o644); err != nil {
 		return sum, err

@@ -3,7 +3,7 @@
 // Command app is LTV Lab. Compiled to WebAssembly it is the calculator UI;
 // natively it generates the static site, serves it, and evaluates scenarios.
 //
-//	go run ./app build [-out static] [-web web] [-base /] [-precompress=true]
+//	go run ./app build [-out static] [-web web] [-base /] [-origin https://HOST] [-precompress=true]
 //	go run ./app serve [-addr 127.0.0.1:8080] [-dir static] [-base /]
 //	go run ./app eval [FILE|-]
 package main
@@ -21,7 +21,7 @@ import (
 )
 
 const usage = `usage:
-  app build [-out static] [-web web] [-base /] [-precompress=true]
+  app build [-out static] [-web web] [-base /] [-origin https://HOST] [-precompress=true]
         generate the static site, served under the base path (e.g. -base /REPO/)
   app serve [-addr 127.0.0.1:8080] [-dir static] [-base /]
         serve the generated site under the base path it was built for
@@ -51,6 +51,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fs.StringVar(&opts.Out, "out", "static", "directory to write the site into")
 		fs.StringVar(&opts.Web, "web", "web", "resource directory, with app.wasm built into it")
 		fs.StringVar(&opts.Base, "base", "/", "path the site is served under, e.g. /REPO/ for a GitHub Pages project site")
+		fs.StringVar(&opts.Origin, "origin", "", "scheme and host the site is published at, e.g. https://ltv.example: writes the oEmbed document")
 		precompress := fs.Bool("precompress", true, "write .br and .gz variants (for serve and S3 + CloudFront)")
 		if fs.Parse(args) != nil {
 			return 2

@@ -1,0 +1,89 @@
+//go:build !wasm
+
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestParseOrigin(t *testing.T) {
+	tests := []struct{ in, want, wantErr string }{
+		{"", "", ""},
+		{"https://ltv.example", "https://ltv.example", ""},
+		{"https://ltv.example/", "https://ltv.example", ""},
+		{"http://127.0.0.1:8080", "http://127.0.0.1:8080", ""},
+		{"ltv.example", "", "origin"},
+		{"ftp://ltv.example", "", "origin"},
+		{"https://ltv.example/path", "", "origin"},
+		{"https://ltv.example?x=1", "", "origin"},
+		{`https://ltv.example"><script>`, "", "origin"},
+		{"https://user@ltv.example", "", "origin"},
+	}
+	for _, tt := range tests {
+		got, err := parseOrigin(tt.in)
+		if tt.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("parseOrigin(%q) = %q, %v; want an error", tt.in, got, err)
+			}
+			continue
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("parseOrigin(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+// TestBuildOembed: with -origin the site has an oEmbed document of type
+// rich for the embed view, and every page advertises it.
+func TestBuildOembed(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "site")
+	if _, err := build(buildOptions{Out: out, Web: testWeb(t), Base: "/ltv/", Origin: "https://ltv.example"}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(out, "oembed.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for k, want := range map[string]any{"version": "1.0", "type": "rich", "provider_name": "LTV Lab",
+		"provider_url": "https://ltv.example/ltv/", "width": float64(640), "height": float64(720)} {
+		if doc[k] != want {
+			t.Errorf("oembed %s = %v, want %v", k, doc[k], want)
+		}
+	}
+	if h, _ := doc["html"].(string); !strings.Contains(h, `<iframe src="https://ltv.example/ltv/embed"`) || !strings.Contains(h, `sandbox="allow-scripts`) {
+		t.Errorf("oembed html = %q", h)
+	}
+	for _, page := range []string{"index.html", "subscription.html", "cohort.html"} {
+		html, err := os.ReadFile(filepath.Join(out, page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The build sorts attributes: look for the link's parts on its line.
+		found := false
+		for _, line := range strings.Split(string(html), "\n") {
+			if strings.Contains(line, `<link `) && strings.Contains(line, `type="application/json+oembed"`) &&
+				strings.Contains(line, `href="https://ltv.example/ltv/oembed.json"`) && strings.Contains(line, `rel="alternate"`) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s lacks the oEmbed discovery link", page)
+		}
+	}
+	// Without an origin there is no document: its URLs would be wrong.
+	out2 := filepath.Join(t.TempDir(), "site")
+	if _, err := build(buildOptions{Out: out2, Web: testWeb(t)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(out2, "oembed.json")); err == nil {
+		t.Error("oembed.json written without an origin")
+	}
+}
