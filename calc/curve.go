@@ -6,14 +6,16 @@ import "github.com/shopspring/decimal"
 // model's discounting), after each period of service, against which the UI
 // draws the CAC. Result.PaybackCurve holds it from period 0 (nothing yet)
 // to a horizon that shows the payback when there is one: twice the cohort
-// payback, at least a year, at most 60 months or 20 years.
+// payback, at least a year (3 years for yearly periods), at most 60 months
+// or 20 years; without a payback, 24 months or 10 years.
 
 // Curve lengths, in periods.
 const (
 	curveMinMonths = 12
 	curveMaxMonths = 60
 	curveMaxYears  = 20
-	curveNeverLen  = 24 // monthly periods when the payback never comes
+	curveNeverLen  = 24 // monthly periods without a payback to show
+	curveNeverLenY = 10 // yearly periods without a payback to show
 )
 
 // curveLength is the number of periods the payback curve covers.
@@ -22,9 +24,9 @@ func (o *outcome) curveLength(per int64) int64 {
 	if per == 12 {
 		maxN, minN = curveMaxYears, 3
 	}
-	n := int64(curveNeverLen) / per
-	if n < minN {
-		n = minN
+	n := int64(curveNeverLen)
+	if per == 12 {
+		n = curveNeverLenY
 	}
 	if month, ok := o.cohortPayback(); ok {
 		p := (month + per - 1) / per // the period of the payback month
