@@ -13,28 +13,27 @@ import (
 // results for the page in the locale. calc computes every figure; this only
 // formats them.
 func evaluate(s calc.Scenario, levers calc.Changes, l locale) (resultView, error) {
-	var r calc.Result
-	var compare []compareRow
-	if !anyLever(levers) {
-		var err error
-		if r, err = s.Evaluate(); err != nil {
-			return resultView{}, err
-		}
-	} else {
-		cmp, err := s.WhatIf(levers)
-		if err != nil {
-			return resultView{}, err
-		}
-		r = cmp.Baseline
-		compare = compareRows(cmp, l)
+	// One Run reads the inputs and fits the cohort model once for the
+	// result, the what-if and the sensitivity.
+	if anyLever(levers) {
+		s.Changes = &levers
 	}
-	v := resultView{LTV: l.money(r.LTV), LTVDetail: ltvDetail(r, l), Compare: compare}
+	s.SensitivitySpec = &calc.SensitivitySpec{}
+	rep, err := s.Run()
+	if err != nil {
+		return resultView{}, err
+	}
+	r := rep.Result
+	v := resultView{LTV: l.money(r.LTV), LTVDetail: ltvDetail(r, l)}
+	if rep.WhatIf != nil {
+		v.Compare = compareRows(*rep.WhatIf, l)
+	}
 	v.Verdict, v.VerdictLevel = verdict(r, l)
 	v.Rows = resultRows(r, l)
 	v.Survival = survivalChart(r, l)
 	v.Payback = paybackChart(r, l)
-	if sens, err := s.Sensitivity(calc.SensitivitySpec{}); err == nil && len(sens.Rows) > 0 {
-		v.Tornado = tornado(sens, l)
+	if rep.Sensitivity != nil && len(rep.Sensitivity.Rows) > 0 {
+		v.Tornado = tornado(*rep.Sensitivity, l)
 	}
 	return v, nil
 }
