@@ -177,6 +177,20 @@ func (p *calcPage) scenario() calc.Scenario {
 			*in.text(&s) = t
 		}
 	}
+	if p.spec.Model == calc.ModelPurchase {
+		// The totals helper replaces the figures it derives: calc takes a
+		// figure given over its totals, so leave out those the totals give.
+		has := func(key string) bool { return strings.TrimSpace(p.text[key]) != "" }
+		if has("rev") && has("orders") {
+			s.AverageOrderValue = ""
+		}
+		if has("orders") && has("cust") {
+			s.PurchasesPerYear = ""
+		}
+		if has("cyears") && has("cust") {
+			s.LifetimeYears, s.AnnualChurnPct = "", ""
+		}
+	}
 	if p.spec.Model == calc.ModelCohort {
 		if rows := p.table(p.text["coh"]); len(rows) > 0 {
 			s.Cohorts = rows

@@ -78,6 +78,10 @@ func TestCalcPageInputs(t *testing.T) {
 		{"bad field keeps last valid result", purchaseSpec, "aov=abc", "$300.00", "not a number", true},
 		{"negative", purchaseSpec, "freq=-2", "$300.00", "must be", true},
 		{"margin over 100", purchaseSpec, "gm=180", "$300.00", "100", true},
+		// Seed 004: AOV = revenue / purchases = 12,000 / 300 = $40;
+		// frequency = purchases / customers = 300 / 100 = 3; lifetime =
+		// customer-years / customers = 250 / 100 = 2.5: LTV = $300.
+		{"from totals", purchaseSpec, "rev=12000&orders=300&cust=100&cyears=250", "$300.00", "$120.00 a year (3 x $40.00) x 2.5 years", false},
 		{"CAC from parts", purchaseSpec, "cac=&mkt=1000&newc=10", "$300.00", "$100.00", false},
 		{"payback rule", subscriptionSpec, "arpa=200&gm=80&cac=1200", "", "7.5 months", false},
 		{"what-if", subscriptionSpec, "wchurn=-1", "$1,600.00", "$2,000.00", false},
