@@ -177,6 +177,10 @@ func (p *calcPage) scenario() calc.Scenario {
 			*in.text(&s) = t
 		}
 	}
+	if strings.TrimSpace(p.text["newc"]) != "" {
+		// Parts of the CAC, divided by the new customers, replace the CAC.
+		s.CAC = ""
+	}
 	if p.spec.Model == calc.ModelPurchase {
 		// The totals helper replaces the figures it derives: calc takes a
 		// figure given over its totals, so leave out those the totals give.
