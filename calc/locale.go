@@ -24,14 +24,19 @@ const (
 //     U+2009 thin) in every locale;
 //   - Thai digits (U+0E50-U+0E59) in every locale, as their ASCII digits;
 //   - a leading "+", "-" or U+2212 minus sign; a currency sign ($ € £ ฿) or a
-//     trailing "%" around the number; invisible direction marks.
+//     trailing "%" around the number; invisible direction marks, embeddings
+//     and isolates.
+//
+// A direction override (U+202D, U+202E) is not removed: it can show the
+// digits in another order than they are read ("\u202e05" shows as 50 and
+// reads as 5), so the text is returned unchanged and ParseDecimal refuses it.
 //
 // Anything else is returned unchanged, so that ParseDecimal reports it: in
 // particular "1,5" in en is not read as 15 (a comma there is only a group
 // separator before three digits) and "1.5" in ro is not read as 15.
 // NormalizeNumber never fails and never panics.
 func NormalizeNumber(s, locale string) string {
-	if len(s) > 4*MaxInputLen || !utf8.ValidString(s) {
+	if len(s) > 4*MaxInputLen || !utf8.ValidString(s) || strings.ContainsAny(s, "\u202d\u202e") {
 		return s
 	}
 	var b strings.Builder
@@ -43,7 +48,7 @@ func NormalizeNumber(s, locale string) string {
 		case r == 0x2212: // minus sign
 			b.WriteByte('-')
 		case r == 0x200E || r == 0x200F || r == 0x061C || r == 0xFEFF ||
-			(r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069): // direction marks
+			(r >= 0x202A && r <= 0x202C) || (r >= 0x2066 && r <= 0x2069): // direction marks
 		case r == 0x00A0 || r == 0x202F || r == 0x2009 || r == '\t':
 			b.WriteByte(' ')
 		default:
