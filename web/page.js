@@ -33,8 +33,10 @@
   }
   document.addEventListener("focusin", remember, true);
   document.addEventListener("keyup", remember, true);
-  document.addEventListener("focusout", function () {
-    if (document.documentElement.getAttribute("data-app") !== "ready") {
+  // Focus moving to another element forgets the field; the app replacing
+  // the page (the field removed, nothing focused next) does not.
+  document.addEventListener("focusout", function (e) {
+    if (e.relatedTarget && document.documentElement.getAttribute("data-app") !== "ready") {
       window.ltvFocus = null;
     }
   }, true);
