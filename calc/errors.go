@@ -33,8 +33,9 @@ type FieldError struct {
 	Reason string
 }
 
-// Error reads "field: reason (got "value")"; a FieldError about the whole
-// scenario document (Field "") reads "scenario: reason".
+// Error reads "field: reason (got "value")", the value cut after 80
+// characters; a FieldError about the whole scenario document (Field "")
+// reads "scenario: reason".
 func (e *FieldError) Error() string {
 	field := e.Field
 	if field == "" {
@@ -43,7 +44,7 @@ func (e *FieldError) Error() string {
 	if e.Value == "" {
 		return fmt.Sprintf("%s: %s", field, e.Reason)
 	}
-	return fmt.Sprintf("%s: %s (got %q)", field, e.Reason, e.Value)
+	return fmt.Sprintf("%s: %s (got %q)", field, e.Reason, clip(e.Value))
 }
 
 // FieldErrors returns every *FieldError inside err, in order, looking through
