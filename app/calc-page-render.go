@@ -40,6 +40,7 @@ func (p *calcPage) Render() app.UI {
 		),
 		p.charts(),
 		p.whatIf(),
+		p.scenarios(),
 		app.Details().Class("how").Body(
 			app.Summary().Text(l.tr("How this is computed")),
 			app.Range(s.How).Slice(func(i int) app.UI { return app.P().Text(l.tr(s.How[i])) }),
