@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -226,4 +227,19 @@ func clipText(s string) string {
 		return s[:200] + "..."
 	}
 	return s
+}
+
+// TestSelectOptionsHaveValues: go-app writes no value attribute for an
+// empty value, and an option without one has its label as value, which
+// changes with the language: a menu would then put words of the page into
+// the URL state. Every option needs a value of its own.
+func TestSelectOptionsHaveValues(t *testing.T) {
+	for _, spec := range []*pageSpec{purchaseSpec, subscriptionSpec, cohortSpec} {
+		html := app.HTMLString(newCalcPage(spec))
+		for _, opt := range regexp.MustCompile(`<option[^>]*>[^<]*`).FindAllString(html, -1) {
+			if !strings.Contains(opt, ` value="`) {
+				t.Errorf("%s page: %s has no value", spec.Model, opt)
+			}
+		}
+	}
 }

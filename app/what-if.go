@@ -19,9 +19,11 @@ var leverInputs = []inputSpec{
 		Hint: "5 turns a 60 % margin into 65 %."},
 	{Key: "wcac", Field: "what_if.cac_change_pct", Label: "CAC change", Unit: "%",
 		Hint: "-20 makes winning a customer 20 % cheaper."},
+	// "unchanged", not "": go-app writes no empty value attribute, and the
+	// option's label, in the page's language, would become the value.
 	{Key: "wbill", Field: "what_if.annual_billing", Label: "Billing", Kind: kindSelect,
 		Hint:    "Annual prepaid billing as a retention lever, with the annual churn and discount above.",
-		Choices: []choice{{"", "Unchanged"}, {"annual", "Switch to annual, prepaid"}}},
+		Choices: []choice{{"unchanged", "Unchanged"}, {"annual", "Switch to annual, prepaid"}}},
 }
 
 // goalSpec is one goal-seek question: which input reaches which target.
