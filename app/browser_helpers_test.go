@@ -87,8 +87,14 @@ func serveSite(tb testing.TB) string {
 }
 
 // newTab opens a fresh headless Chromium (its own profile) and returns a
-// context for one tab, closed at the end of the test.
+// context for one tab, closed at the end of the test or after a minute.
 func newTab(tb testing.TB) context.Context {
+	tb.Helper()
+	return newTabFor(tb, 60*time.Second)
+}
+
+// newTabFor is newTab for a test that may take up to timeout.
+func newTabFor(tb testing.TB, timeout time.Duration) context.Context {
 	tb.Helper()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromiumPath(tb)),
@@ -106,7 +112,7 @@ func newTab(tb testing.TB) context.Context {
 	}
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelTab := chromedp.NewContext(allocCtx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, timeout)
 	tb.Cleanup(func() {
 		cancelTimeout()
 		cancelTab()
