@@ -141,11 +141,19 @@ func (p *calcPage) textField(in inputSpec) app.UI {
 	if msg != "" {
 		describedBy += " " + in.Key + "-error"
 	}
-	// A textarea's text is element content, which go-app escapes both when
-	// prerendering and in the browser.
 	area := app.Textarea().ID(in.Key).Name(in.Key).Class("field-input field-area").
 		Rows(3).Spellcheck(false).DataSet("q", in.Key).
-		Aria("describedby", describedBy).OnInput(p.onInput(in.Key)).Text(p.text[in.Key])
+		Aria("describedby", describedBy).OnInput(p.onInput(in.Key))
+	// go-app's Textarea().Text sets the value: a DOM property in the
+	// browser, but when prerendering a value attribute, which browsers
+	// ignore on a textarea and go-app writes with strconv.Quote (a quote in
+	// the text ends it: markup injection). The prerendered page gets the
+	// text as element content, which go-app escapes.
+	if app.IsClient {
+		area = area.Text(p.text[in.Key])
+	} else {
+		area = area.Body(app.Text(p.text[in.Key]))
+	}
 	if msg != "" {
 		area = area.Aria("invalid", "true")
 	}
