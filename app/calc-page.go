@@ -105,11 +105,27 @@ func specFor(model string) *pageSpec {
 	return purchaseSpec
 }
 
+// specForPath is the calculator at a URL path (under the site's base
+// path), or nil.
+func specForPath(path string) *pageSpec {
+	for _, s := range []*pageSpec{purchaseSpec, subscriptionSpec, cohortSpec} {
+		if href := pageHref(s.Path); path == href || path+"/" == href {
+			return s
+		}
+	}
+	return nil
+}
+
 // OnNav takes the inputs from the URL, so a shared link and the prerendered
 // page show the same figures.
 func (p *calcPage) OnNav(ctx app.Context) {
 	u := ctx.Page().URL()
 	p.origin = u.Scheme + "://" + u.Host
+	// go-app keeps this component when it navigates from one calculator to
+	// another (the same type): switch to the calculator of the path.
+	if spec := specForPath(u.Path); spec != nil && spec != p.spec && !p.embed {
+		p.setSpec(spec)
+	}
 	p.load(u.Query())
 	ctx.Page().SetLang(p.loc.tag())
 }
