@@ -36,6 +36,9 @@ type savedScenarios struct {
 
 	importName string   // the last file that could not be opened
 	importErrs []string // and why
+
+	ctx     app.Context // the section's own, once mounted
+	mounted bool
 }
 
 // wholeList stands for the whole stored document in deleting.
@@ -62,7 +65,22 @@ func (p *calcPage) openScenario(ctx app.Context, s calc.Scenario) {
 
 // OnMount reads the saved scenarios: storage exists only in the browser.
 func (c *savedScenarios) OnMount(ctx app.Context) {
+	c.ctx, c.mounted = ctx, true
 	c.reload()
+}
+
+// OnDismount forgets the section's context.
+func (c *savedScenarios) OnDismount() {
+	c.ctx, c.mounted = app.Context{}, false
+}
+
+// later runs f once the section is rendered again, e.g. to move the focus
+// to an element that the render adds. An event handler's own ctx.Defer
+// would not run when the render removes the button that was clicked.
+func (c *savedScenarios) later(f func()) {
+	if c.mounted {
+		c.ctx.Defer(func(app.Context) { f() })
+	}
 }
 
 // reload reads the stored document.
@@ -168,7 +186,7 @@ func (c *savedScenarios) open(s savedScenario) app.EventHandler {
 func (c *savedScenarios) startRename(s savedScenario, i int) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		c.renaming, c.newName, c.deleting = s.ID, s.Name, ""
-		ctx.Defer(func(app.Context) {
+		c.later(func() {
 			setFieldValue(renameFieldID(i), s.Name)
 			focusElement(renameFieldID(i), true)
 		})
@@ -194,14 +212,14 @@ func (c *savedScenarios) rename(s savedScenario, i int) app.EventHandler {
 		}
 		c.renaming = ""
 		c.say(c.Loc.tr("Renamed to “{0}”.", name))
-		ctx.Defer(func(app.Context) { focusElement("scenario-renamebtn-"+strconv.Itoa(i), false) })
+		c.later(func() { focusElement("scenario-renamebtn-"+strconv.Itoa(i), false) })
 	}
 }
 
 func (c *savedScenarios) cancelRename(i int) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		c.renaming = ""
-		ctx.Defer(func(app.Context) { focusElement("scenario-renamebtn-"+strconv.Itoa(i), false) })
+		c.later(func() { focusElement("scenario-renamebtn-"+strconv.Itoa(i), false) })
 	}
 }
 
@@ -219,14 +237,14 @@ func (c *savedScenarios) renameKey(i int) app.EventHandler {
 func (c *savedScenarios) askDelete(id string, keepID string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		c.deleting, c.renaming = id, ""
-		ctx.Defer(func(app.Context) { focusElement(keepID, false) })
+		c.later(func() { focusElement(keepID, false) })
 	}
 }
 
 func (c *savedScenarios) keep(focusID string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		c.deleting = ""
-		ctx.Defer(func(app.Context) { focusElement(focusID, false) })
+		c.later(func() { focusElement(focusID, false) })
 	}
 }
 
@@ -238,7 +256,7 @@ func (c *savedScenarios) remove(s savedScenario) app.EventHandler {
 			return
 		}
 		c.say(c.Loc.tr("Deleted “{0}”.", s.Name))
-		ctx.Defer(func(app.Context) { focusElement("scenario-list-title", false) })
+		c.later(func() { focusElement("scenario-list-title", false) })
 	}
 }
 
