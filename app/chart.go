@@ -1,7 +1,6 @@
 package main
 
 import (
-	"html"
 	"strconv"
 	"strings"
 
@@ -68,8 +67,8 @@ func (c lineChart) svg() string {
 	titleID, descID := c.ID+"-title", c.ID+"-desc"
 	b.WriteString(`<svg class="chart-svg" viewBox="0 0 ` + itoa(chartW) + ` ` + itoa(chartH) +
 		`" role="img" aria-labelledby="` + titleID + ` ` + descID + `" preserveAspectRatio="xMidYMid meet">`)
-	b.WriteString(`<title id="` + titleID + `">` + html.EscapeString(c.Title) + `</title>`)
-	b.WriteString(`<desc id="` + descID + `">` + html.EscapeString(c.Desc) + `</desc>`)
+	b.WriteString(`<title id="` + titleID + `">` + escapeHTML(c.Title) + `</title>`)
+	b.WriteString(`<desc id="` + descID + `">` + escapeHTML(c.Desc) + `</desc>`)
 	ymax := c.yMax()
 	n := len(c.X)
 	plotW, plotH := decimal.NewFromInt(chartW-padL-padR), decimal.NewFromInt(chartH-padT-padB)
@@ -94,7 +93,7 @@ func (c lineChart) svg() string {
 		yy := y(v)
 		b.WriteString(`<line class="chart-grid" x1="` + itoa(padL) + `" x2="` + itoa(chartW-padR) + `" y1="` + yy + `" y2="` + yy + `"/>`)
 		b.WriteString(`<text class="chart-ylabel" x="` + itoa(padL-8) + `" y="` + yy + `" text-anchor="end" dominant-baseline="middle">` +
-			html.EscapeString(c.Format(v)) + `</text>`)
+			escapeHTML(c.Format(v)) + `</text>`)
 	}
 	// X labels: at most about 8, evenly spaced.
 	step := 1
@@ -103,10 +102,10 @@ func (c lineChart) svg() string {
 	}
 	for i := 0; i < n; i += step {
 		b.WriteString(`<text class="chart-xlabel" x="` + x(i) + `" y="` + itoa(chartH-padB+20) + `" text-anchor="middle">` +
-			html.EscapeString(c.X[i]) + `</text>`)
+			escapeHTML(c.X[i]) + `</text>`)
 	}
 	b.WriteString(`<text class="chart-axis-name" x="` + itoa(chartW-padR) + `" y="` + itoa(chartH-4) + `" text-anchor="end">` +
-		html.EscapeString(c.XLabel) + `</text>`)
+		escapeHTML(c.XLabel) + `</text>`)
 	for _, s := range c.Series {
 		if len(s.Values) == 0 {
 			continue

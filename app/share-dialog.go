@@ -1,7 +1,6 @@
 package main
 
 import (
-	"html"
 	"net/url"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -41,8 +40,8 @@ func (d shareDialog) embedURL() string {
 // snippet is the HTML to paste into a page: the iframe, sandboxed, and a few
 // lines that size it from the height messages the embed sends.
 func (d shareDialog) snippet() string {
-	src := html.EscapeString(d.embedURL())
-	return `<iframe src="` + src + `" title="` + html.EscapeString(d.Loc.tr("LTV calculator")) + `" style="width:100%;max-width:640px;height:720px;border:0" ` +
+	src := escapeHTML(d.embedURL())
+	return `<iframe src="` + src + `" title="` + escapeHTML(d.Loc.tr("LTV calculator")) + `" style="width:100%;max-width:640px;height:720px;border:0" ` +
 		`sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" loading="lazy"></iframe>` + "\n" +
 		`<script>addEventListener("message",function(e){var d=e.data||{};if(d.type!=="ltvlab:height")return;` +
 		`document.querySelectorAll("iframe").forEach(function(f){if(f.contentWindow===e.source)f.style.height=d.height+"px"})})</script>`

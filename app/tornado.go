@@ -1,7 +1,6 @@
 package main
 
 import (
-	"html"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -61,8 +60,8 @@ func (c tornadoChart) svg() string {
 	titleID, descID := c.ID+"-title", c.ID+"-desc"
 	b.WriteString(`<svg class="chart-svg" viewBox="0 0 ` + itoa(chartW) + ` ` + itoa(h) + `" role="img" aria-labelledby="` +
 		titleID + ` ` + descID + `">`)
-	b.WriteString(`<title id="` + titleID + `">` + html.EscapeString(c.Title) + `</title>`)
-	b.WriteString(`<desc id="` + descID + `">` + html.EscapeString(c.Desc) + `</desc>`)
+	b.WriteString(`<title id="` + titleID + `">` + escapeHTML(c.Title) + `</title>`)
+	b.WriteString(`<desc id="` + descID + `">` + escapeHTML(c.Desc) + `</desc>`)
 	// The widest swing sets the scale: half the plot on each side of the base.
 	maxDev := decimal.Zero
 	for _, r := range c.Rows {
@@ -81,11 +80,11 @@ func (c tornadoChart) svg() string {
 		return center.Add(half.Mul(v.Sub(c.Base)).DivRound(maxDev, 6))
 	}
 	b.WriteString(`<text class="chart-axis-name" x="` + coord(center) + `" y="14" text-anchor="middle">` +
-		html.EscapeString(c.l.tr("Baseline {0}", c.Format(c.Base))) + `</text>`)
+		escapeHTML(c.l.tr("Baseline {0}", c.Format(c.Base))) + `</text>`)
 	for i, r := range c.Rows {
 		y := top + rowH*i
 		b.WriteString(`<text class="chart-ylabel" x="` + itoa(labelW-8) + `" y="` + itoa(y+rowH/2) +
-			`" text-anchor="end" dominant-baseline="middle">` + html.EscapeString(r.Label) + `</text>`)
+			`" text-anchor="end" dominant-baseline="middle">` + escapeHTML(r.Label) + `</text>`)
 		for _, bar := range []struct {
 			v     decimal.Decimal
 			class string
