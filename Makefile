@@ -58,9 +58,18 @@ $(AXE): app/testdata/axe/package-lock.json
 	cd app/testdata/axe && npm ci --no-audit --no-fund
 	@touch $@
 
-## bench: the benchmarks of the calculation core and the app
-bench:
-	$(GO) test -run='^$$' -bench=. -benchmem ./...
+## bench: build, measure and print the performance table, write bench/results.json
+## (go run ./bench -h for its options; BENCHCOUNT runs of each Go benchmark)
+BENCHCOUNT ?= 5
+bench: browser-deps
+	@command -v nginx >/dev/null 2>&1 && [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] && command -v wrk >/dev/null 2>&1 || { \
+		echo "installing the Debian packages nginx, libnginx-mod-http-brotli-static and wrk"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx libnginx-mod-http-brotli-static wrk >/dev/null; }
+	@[ -x node_modules/.bin/lighthouse ] || npm ci --no-audit --no-fund
+	@mkdir -p bench/out
+	$(GO) test -run='^$$' -bench=. -benchmem -count=$(BENCHCOUNT) ./... > bench/out/go-bench.txt || { cat bench/out/go-bench.txt; exit 1; }
+	@cat bench/out/go-bench.txt
+	$(GO) run ./bench -gobench bench/out/go-bench.txt
 
 ## fuzz: run every fuzz target for FUZZTIME each
 fuzz:

@@ -1,0 +1,275 @@
+//go:build !wasm
+
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// chromiumPath finds the system Chromium.
+func chromiumPath() (string, error) {
+	for _, p := range []string{os.Getenv("CHROME_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser"} {
+		if p == "" {
+			continue
+		}
+		if _, err := exec.LookPath(p); err == nil {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("chromium not found (apt-get install -y chromium)")
+}
+
+// chromeFlags are the flags every Chromium of the benchmark starts with, as
+// in the browser tests, Lighthouse's included.
+var chromeFlags = []string{
+	"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+	"--no-default-browser-check", "--disable-background-networking",
+	"--disable-component-update", "--disable-sync",
+}
+
+// newBrowser starts a headless Chromium with a fresh profile in profileDir
+// and returns a context for one tab and the function that closes it.
+func newBrowser(chrome, profileDir string) (context.Context, func(), error) {
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chrome),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(profileDir),
+		chromedp.WindowSize(1280, 900),
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelTab := chromedp.NewContext(allocCtx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
+	closeAll := func() {
+		cancelTimeout()
+		cancelTab()
+		cancelAlloc()
+	}
+	if err := chromedp.Do(ctx); err != nil {
+		closeAll()
+		return nil, nil, fmt.Errorf("starting Chromium: %w", err)
+	}
+	return ctx, closeAll, nil
+}
+
+// probeSite says how to tell that a site's app runs and has answered an
+// input: once ready, the probe types Value into the input and waits until
+// the output shows Expect.
+type probeSite struct {
+	Name   string `json:"-"`
+	URL    string `json:"-"`
+	Ready  string `json:"ready"` // "data-app": <html data-app="ready">; "loader": go-app's loader removed
+	Input  string `json:"input"`
+	Value  string `json:"value"`
+	Output string `json:"output"`
+	Expect string `json:"expect"`
+}
+
+// probeJS runs in every new document before the page's scripts. Times are
+// performance.now(), milliseconds since the navigation started.
+const probeJS = `(() => {
+  const cfg = %s;
+  const b = window.__bench = { ready: null, input: null, interactive: null };
+  const ready = () => {
+    if (document.readyState === "loading") return false;
+    if (cfg.ready === "data-app") return document.documentElement.getAttribute("data-app") === "ready";
+    return document.getElementById("app-wasm-loader") === null;
+  };
+  const done = () => {
+    const o = document.getElementById(cfg.output);
+    if (b.interactive === null && o && o.textContent.trim() === cfg.expect) {
+      b.interactive = performance.now();
+      return true;
+    }
+    return false;
+  };
+  const poll = () => {
+    if (!ready()) { setTimeout(poll, 1); return; }
+    b.ready = performance.now();
+    const obs = new MutationObserver(() => { if (done()) obs.disconnect(); });
+    obs.observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true });
+    const el = document.getElementById(cfg.input);
+    b.input = performance.now();
+    el.value = cfg.value;
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+  };
+  poll();
+})();`
+
+// loadTiming is one page load.
+type loadTiming struct {
+	FCP         float64 `json:"fcp"`         // first contentful paint
+	Ready       float64 `json:"ready"`       // the app runs
+	Interactive float64 `json:"interactive"` // the first result recomputed after an input
+	Controlled  bool    `json:"controlled"`  // served under the service worker
+}
+
+// measureLoad navigates the tab to the site and returns its timings.
+func measureLoad(ctx context.Context, s probeSite) (loadTiming, error) {
+	var t loadTiming
+	cfg, _ := json.Marshal(s)
+	script, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: fmt.Sprintf(probeJS, cfg)})
+	if err != nil {
+		return t, err
+	}
+	defer chromedp.Call(ctx, page.RemoveScriptToEvaluateOnNewDocument, page.RemoveScriptToEvaluateOnNewDocumentParams{Identifier: script.Identifier})
+	if err := chromedp.Do(ctx, chromedp.Navigate(s.URL)); err != nil {
+		return t, err
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`window.__bench && window.__bench.interactive !== null`,
+		chromedp.WithPollingTimeout(60*time.Second), chromedp.WithPollingInterval(20*time.Millisecond))); err != nil {
+		state, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify(window.__bench) + " " + (document.getElementById(`+jsString(s.Output)+`) || {}).textContent`))
+		return t, fmt.Errorf("%s never showed %q after typing %q into #%s: %v (state %s)", s.URL, s.Expect, s.Value, s.Input, err, state)
+	}
+	// First paint entries are queued after the frame; give them a moment.
+	js := `(async () => {
+  for (let i = 0; i < 50 && !performance.getEntriesByName("first-contentful-paint").length; i++) await new Promise(r => setTimeout(r, 20));
+  const fcp = performance.getEntriesByName("first-contentful-paint")[0];
+  return { fcp: fcp ? fcp.startTime : -1, ready: window.__bench.ready, interactive: window.__bench.interactive,
+    controlled: !!(navigator.serviceWorker && navigator.serviceWorker.controller) };
+})()`
+	t, err = chromedp.Run(ctx, chromedp.Evaluate[loadTiming](js, chromedp.EvalAwaitPromise))
+	if err == nil && t.FCP < 0 {
+		err = fmt.Errorf("%s: no first-contentful-paint entry", s.URL)
+	}
+	return t, err
+}
+
+// waitWorker waits until the site's service worker is active and a cache
+// holds an app.wasm, so that the next load comes from it.
+func waitWorker(ctx context.Context) error {
+	js := `(async () => {
+  const reg = await navigator.serviceWorker.getRegistration();
+  if (!reg || !reg.active || reg.active.state !== "activated") return false;
+  for (const name of await caches.keys()) {
+    const keys = await (await caches.open(name)).keys();
+    if (keys.some((r) => r.url.endsWith(".wasm"))) return true;
+  }
+  return false;
+})()`
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js, chromedp.EvalAwaitPromise))
+		if err == nil && ok {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("service worker not installed with app.wasm cached after 30 s (last error %v)", err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// coldWarm loads a site in a fresh Chromium (cold), waits for the service
+// worker, and loads it again (warm).
+func coldWarm(chrome, profile string, s probeSite) (cold, warm loadTiming, err error) {
+	ctx, closeBrowser, err := newBrowser(chrome, profile)
+	if err != nil {
+		return cold, warm, err
+	}
+	defer closeBrowser()
+	if cold, err = measureLoad(ctx, s); err != nil {
+		return cold, warm, fmt.Errorf("cold load: %w", err)
+	}
+	if err = waitWorker(ctx); err != nil {
+		return cold, warm, err
+	}
+	if err = chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		return cold, warm, err
+	}
+	if warm, err = measureLoad(ctx, s); err != nil {
+		return cold, warm, fmt.Errorf("warm load: %w", err)
+	}
+	if !warm.Controlled {
+		err = fmt.Errorf("warm load of %s was not under the service worker", s.URL)
+	}
+	return cold, warm, err
+}
+
+// keyLatencies types n keys into the input with the given id, each once
+// the previous one has updated the output, and returns the milliseconds
+// from each keydown (a capturing listener) to the mutation of the output
+// that follows it (a MutationObserver), and the number of charts drawn.
+func keyLatencies(chrome, profile, url, inputID, outputID string, n int) ([]float64, int, error) {
+	ctx, closeBrowser, err := newBrowser(chrome, profile)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer closeBrowser()
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(url),
+		chromedp.WaitVisible(chromedp.CSS(`html[data-app="ready"] body`)),
+		chromedp.Sleep(500*time.Millisecond),
+	); err != nil {
+		return nil, 0, err
+	}
+	setup := fmt.Sprintf(`(() => {
+  const input = %s, output = %s;
+  window.__keys = [];
+  let pending = [], last = document.getElementById(output).textContent;
+  document.addEventListener("keydown", (e) => { if (e.target.id === input) pending.push(performance.now()); }, true);
+  new MutationObserver(() => {
+    const now = performance.now();
+    const o = document.getElementById(output);
+    if (!o || o.textContent === last) return;
+    last = o.textContent;
+    for (const t of pending) window.__keys.push(now - t);
+    pending = [];
+  }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  const el = document.getElementById(input);
+  el.focus();
+  el.setSelectionRange(el.value.length, el.value.length);
+  return document.querySelectorAll("svg").length;
+})()`, jsString(inputID), jsString(outputID))
+	charts, err := chromedp.Run(ctx, chromedp.Evaluate[int](setup))
+	if err != nil {
+		return nil, 0, err
+	}
+	// Alternate a digit and Backspace, so that every key changes the value
+	// and the result: 50 -> 503 -> 50 -> 507 ...
+	digits := "3579"
+	for i := 0; i < n; i++ {
+		key := kb.Backspace
+		if i%2 == 0 {
+			key = string(digits[(i/2)%len(digits)])
+		}
+		if err := chromedp.Do(ctx, chromedp.KeyEvent(key)); err != nil {
+			return nil, charts, err
+		}
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](fmt.Sprintf(`window.__keys.length >= %d`, i+1),
+			chromedp.WithPollingTimeout(5*time.Second), chromedp.WithPollingInterval(2*time.Millisecond))); err != nil {
+			val, _ := chromedp.Run(ctx, chromedp.Value(chromedp.ID(inputID)))
+			return nil, charts, fmt.Errorf("key %d (%q, value now %q): no update of #%s: %v", i, key, val, outputID, err)
+		}
+		time.Sleep(30 * time.Millisecond)
+	}
+	lat, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`window.__keys`))
+	return lat, charts, err
+}
+
+// jsString is s as a JavaScript string literal.
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+func profileDir(out, name string) (string, error) {
+	return os.MkdirTemp(out, "chromium-"+strings.ReplaceAll(name, " ", "-")+"-")
+}
