@@ -93,8 +93,9 @@ func newTab(tb testing.TB) context.Context {
 	return newTabFor(tb, 60*time.Second)
 }
 
-// newTabFor is newTab for a test that may take up to timeout.
-func newTabFor(tb testing.TB, timeout time.Duration) context.Context {
+// newTabFor is newTab for a test that may take up to timeout, with extra
+// Chromium options.
+func newTabFor(tb testing.TB, timeout time.Duration, extra ...chromedp.ExecAllocatorOption) context.Context {
 	tb.Helper()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromiumPath(tb)),
@@ -110,6 +111,7 @@ func newTabFor(tb testing.TB, timeout time.Duration) context.Context {
 		chromedp.UserDataDir(tb.TempDir()),
 		chromedp.WindowSize(1280, 900),
 	}
+	opts = append(opts, extra...)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelTab := chromedp.NewContext(allocCtx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, timeout)

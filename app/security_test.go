@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -210,5 +212,71 @@ func TestPrerenderTextArea(t *testing.T) {
 		if body := rec.Body.String(); !strings.Contains(body, want) {
 			t.Errorf("GET %s: no %s in the page", target, want)
 		}
+	}
+}
+
+// checkScriptSrc fails unless the Content-Security-Policy csp limits
+// scripts to the site itself and app.wasm's compilation: no inline script,
+// no eval, no other host, no plugins, no <base> hijack.
+func checkScriptSrc(t *testing.T, what, csp string) {
+	t.Helper()
+	directives := map[string][]string{}
+	for _, d := range strings.Split(csp, ";") {
+		if f := strings.Fields(d); len(f) > 0 {
+			directives[f[0]] = f[1:]
+		}
+	}
+	script, ok := directives["script-src"]
+	if !ok {
+		script = directives["default-src"]
+	}
+	if len(script) == 0 {
+		t.Errorf("%s: no script-src in the CSP %q", what, csp)
+	}
+	for _, src := range script {
+		if src != "'self'" && src != "'wasm-unsafe-eval'" {
+			t.Errorf("%s: the CSP lets scripts come from %s: %q", what, src, csp)
+		}
+	}
+	for name, want := range map[string]string{"default-src": "'self'", "object-src": "'none'", "base-uri": "'none'"} {
+		if got := strings.Join(directives[name], " "); got != want {
+			t.Errorf("%s: CSP %s %q, want %q", what, name, got, want)
+		}
+	}
+}
+
+// TestPagesCSP checks the CSP the server sends with every page, the 404
+// page and the embed view included.
+func TestPagesCSP(t *testing.T) {
+	for _, name := range []string{"index.html", "subscription.html", "cohort.html", "embed.html", "404.html"} {
+		h := http.Header{}
+		setHeaders(h, "/"+strings.TrimSuffix(name, ".html"), name)
+		csp := h.Get("Content-Security-Policy")
+		if csp == "" {
+			t.Errorf("%s: no Content-Security-Policy", name)
+			continue
+		}
+		checkScriptSrc(t, name, csp)
+	}
+}
+
+// TestSiteMarkup reads every page of the generated site (make static; the
+// test skips without one) as a browser would: no inline script, no event
+// attribute, nothing that the CSP would have to block.
+func TestSiteMarkup(t *testing.T) {
+	dir := os.Getenv("LTV_SITE")
+	if dir == "" {
+		dir = filepath.Join("..", "static")
+	}
+	pages, _ := filepath.Glob(filepath.Join(dir, "*.html"))
+	if len(pages) == 0 {
+		t.Skipf("no generated site in %s (run make static)", dir)
+	}
+	for _, p := range pages {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkMarkup(t, filepath.Base(p), string(b))
 	}
 }
