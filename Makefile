@@ -7,7 +7,7 @@ SITE      ?= static
 FUZZTIME  ?= 30s
 WASMFLAGS := -trimpath -ldflags='-s -w'
 
-.PHONY: all static wasm run test vet fmt-check unit browser-deps bench fuzz clean
+.PHONY: all static wasm run test vet fmt-check unit browser-deps bench fuzz load clean
 
 all: static
 
@@ -79,6 +79,13 @@ fuzz:
 			$(GO) test -run='^$$' -fuzz="^$$target$$" -fuzztime=$(FUZZTIME) $$pkg || exit 1; \
 		done; \
 	done
+
+## load: wrk against / and app.wasm on loopback, LOAD_DURATION at
+## LOAD_CONNECTIONS connections each; fails on any error (needs wrk)
+LOAD_DURATION    ?= 60s
+LOAD_CONNECTIONS ?= 100
+load: static
+	SITE=$(SITE) DURATION=$(LOAD_DURATION) CONNECTIONS=$(LOAD_CONNECTIONS) GO=$(GO) sh scripts/load.sh
 
 clean:
 	rm -rf $(SITE) web/app.wasm
