@@ -15,17 +15,14 @@ import (
 )
 
 // xssPayloads are texts that would run script if a page copied them into
-// its markup unescaped: out of an attribute, out of a text area, as a tag,
-// as a URL. Each would set window.__x.
+// its markup unescaped: out of a double-quoted attribute, a text area or a
+// title; out of a single-quoted attribute; as a javascript: URL, out of a
+// comment, as tags that run script. Each would set window.__x.
 var xssPayloads = []string{
-	`"><script>window.__x=1</script>`,
-	`"></textarea><script>window.__x=1</script>`,
+	`"></textarea></title><script>window.__x=1</script>`,
 	`" autofocus onfocus="window.__x=1`,
 	`' autofocus onfocus='window.__x=1`,
-	`javascript:window.__x=1`,
-	`<img src=x onerror=window.__x=1>`,
-	`</title><svg onload=window.__x=1>`,
-	`--><script>window.__x=1</script><!--`,
+	`javascript:window.__x=1 --><img src=x onerror=window.__x=1><svg onload=window.__x=1>`,
 }
 
 // pageParams is a page and the URL parameters it reads.
