@@ -28,17 +28,29 @@ func formatMoney(l locale, d decimal.Decimal) string {
 		"style": "currency", "currency": l.Currency,
 		"minimumFractionDigits": int(digits), "maximumFractionDigits": int(digits),
 	})
-	return f.Call("format", d.StringFixed(digits)).String()
+	return f.Call("format", intlArg(d.StringFixed(digits), d)).String()
 }
 
 func formatNumber(l locale, d decimal.Decimal) string {
 	f := intlFormatter("number|"+l.tag(), l.tag(), map[string]any{"maximumFractionDigits": 20})
-	return f.Call("format", d.String()).String()
+	return f.Call("format", intlArg(d.String(), d)).String()
 }
 
 func formatPercent(l locale, d decimal.Decimal) string {
 	f := intlFormatter("percent|"+l.tag(), l.tag(), map[string]any{"style": "percent", "maximumFractionDigits": 20})
-	return f.Call("format", d.Shift(-2).String()).String()
+	return f.Call("format", intlArg(d.Shift(-2).String(), d.Shift(-2))).String()
+}
+
+// intlArg is what Intl.NumberFormat formats for d: its decimal string s,
+// which Intl reads exactly, except beyond the float64 range (about
+// 1.8e308, a century of compounding growth), where Intl reads Infinity and
+// shows "∞". There d, to calc's precision, is a whole number: it goes as a
+// BigInt, which Intl formats exactly at any size.
+func intlArg(s string, d decimal.Decimal) any {
+	if d.IsZero() || d.NumDigits()+int(d.Exponent()) < 300 {
+		return s
+	}
+	return app.Window().Get("BigInt").Invoke(d.Round(0).String())
 }
 
 // browserLanguage is the first of the visitor's preferred languages that the

@@ -259,3 +259,56 @@ func jsValue(v any) string {
 	}
 	return string(b)
 }
+
+// TestBrowserExtremeFigures loads the largest and smallest valid figures
+// into each calculator, in English and French: the browser's Intl formats show
+// every figure (no NaN, Infinity, exponent or undefined) and, in English,
+// the same LTV as the Go formats.
+func TestBrowserExtremeFigures(t *testing.T) {
+	base := serveSite(t)
+	ctx := newTabFor(t, 2*time.Minute)
+	const most, least = "999999999999999", "0.0000000001"
+	pages := []struct {
+		spec  *pageSpec
+		query url.Values
+	}{
+		{purchaseSpec, url.Values{"aov": {most}, "freq": {most}, "years": {most}, "gm": {least}, "cac": {least}, "wprice": {"1000"}, "welast": {"-1000"}}},
+		{purchaseSpec, url.Values{"aov": {least}, "freq": {least}, "years": {least}, "cac": {most}, "wcac": {"-100"}}},
+		{subscriptionSpec, url.Values{"arpa": {most}, "mchurn": {least}, "exp": {"100"}, "hz": {"1200"}, "cac": {least}, "wchurn": {"-" + least}}},
+		{subscriptionSpec, url.Values{"arpa": {least}, "mchurn": {"100"}, "disc": {"1000"}, "cac": {most}, "bill": {calc.BillingAnnual}, "achurn": {least}, "abd": {"100"}}},
+		{cohortSpec, url.Values{"surv": {""}, "a": {least}, "b": {"1000000"}, "m": {most}, "d": {least}, "hzp": {"1200"}, "ren": {"1200"}, "cac": {least}}},
+		{cohortSpec, url.Values{"surv": {""}, "coh": {most + " 1 0\n3 2 1"}, "m": {least}, "d": {"1000"}, "cac": {most}}},
+	}
+	for _, lang := range []string{"en", "fr"} {
+		for _, pg := range pages {
+			q := url.Values{"lang": {lang}}
+			for k, v := range pg.query {
+				q[k] = v
+			}
+			target := pg.spec.Path + "?" + q.Encode()
+			if err := chromedp.Do(ctx, chromedp.Navigate(base+target), waitApp()); err != nil {
+				t.Fatalf("%s: %v", target, err)
+			}
+			// The visible text, and the markup for the charts' SVG.
+			body, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body.innerText + document.body.innerHTML`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, bad := range []string{"NaN", "Infinity", "∞", "e+", "E+", "undefined"} {
+				if strings.Contains(body, bad) {
+					t.Errorf("%s shows %q", target, bad)
+				}
+			}
+			p := newCalcPage(pg.spec)
+			p.load(q)
+			if p.err != nil {
+				t.Errorf("%s: %v", target, p.err)
+			}
+			if lang == "en" {
+				if got := text(t, ctx, "#ltv"); got != p.view.LTV {
+					t.Errorf("%s: LTV %q, want %q as the Go formats show it", target, got, p.view.LTV)
+				}
+			}
+		}
+	}
+}
