@@ -75,7 +75,7 @@ func expectedPage(spec *pageSpec, key, text, lang string) (msgs map[string]strin
 // the message the page words natively shows under the field the table
 // names and nowhere else, the typed text stays, no other input changes, no
 // NaN, Infinity or undefined reaches the page, and the app keeps running.
-// One tab per calculator, the three at once. Each step waits until the
+// One tab per calculator, in parallel. Each step waits until the
 // page shows the step's messages, so consecutive steps must look different:
 // the rows go in an order that alternates what they show where it can, and
 // a sentinel text goes in between where it cannot.
@@ -261,9 +261,9 @@ func jsValue(v any) string {
 }
 
 // TestBrowserExtremeFigures loads the largest and smallest valid figures
-// into each calculator, in English and French: the browser's Intl formats show
-// every figure (no NaN, Infinity, exponent or undefined) and, in English,
-// the same LTV as the Go formats.
+// into each calculator, in English and French: the browser's Intl formats
+// show every figure (no NaN, Infinity, exponent or undefined) and, in
+// English, the same LTV as the Go formats.
 func TestBrowserExtremeFigures(t *testing.T) {
 	base := serveSite(t)
 	ctx := newTabFor(t, 2*time.Minute)
