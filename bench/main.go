@@ -159,9 +159,11 @@ func machineInfo(root string) map[string]string {
 		"go":   runtime.Version(),
 		"os":   runtime.GOOS + "/" + runtime.GOARCH,
 	}
+	// The last line: Debian's chromium wrapper may print a warning first.
 	version := func(key, name string, args ...string) {
 		if out, err := exec.Command(name, args...).CombinedOutput(); err == nil {
-			m[key] = strings.TrimSpace(strings.SplitN(string(out), "\n", 2)[0])
+			lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+			m[key] = strings.TrimSpace(lines[len(lines)-1])
 		}
 	}
 	m["loadavg_start"] = loadAvg()
