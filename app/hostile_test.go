@@ -188,7 +188,8 @@ func TestHostileEval(t *testing.T) {
 // TestHostilePage loads every row into the field's calculator, as a link
 // or the prerender does (?KEY=TEXT&lang=LANG): the page shows the table's
 // error under the input it names and no other, the last valid result stays,
-// and the prerendered HTML holds no NaN, infinity or markup of the input.
+// the prerendered HTML holds no NaN, infinity or markup of the input, and
+// every goal seek answers in words and figures.
 func TestHostilePage(t *testing.T) {
 	for _, row := range loadHostileRows(t) {
 		t.Run(row.Name, func(t *testing.T) {
@@ -214,6 +215,17 @@ func TestHostilePage(t *testing.T) {
 				for _, bad := range []string{"NaN", "Infinity", "undefined", "<script>alert", "<img src=x", " onfocus="} {
 					if strings.Contains(html, bad) {
 						t.Errorf("%s?%s=%s: the page holds %q", f.spec.Path, in.Key, row.short(), bad)
+					}
+				}
+				// Goal seek from these inputs: an answer or a reason, in words
+				// and figures.
+				for _, g := range f.spec.Goals {
+					p.seek(g)
+					if a := p.goal.Answer; a == "" || strings.Contains(a, "∞") || strings.Contains(a, "NaN") || strings.Contains(a, "e+") {
+						t.Errorf("%s?%s=%s: goal %s answers %q", f.spec.Path, in.Key, row.short(), g.ID, a)
+					}
+					if p.goal.Key != "" && p.err != nil {
+						t.Errorf("%s?%s=%s: goal %s offers %s=%s for bad inputs", f.spec.Path, in.Key, row.short(), g.ID, p.goal.Key, p.goal.Value)
 					}
 				}
 			}
