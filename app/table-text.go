@@ -31,10 +31,14 @@ func parseTable(text string) [][]calc.Number {
 		}
 		row := make([]calc.Number, 0, len(fields))
 		for _, f := range fields {
-			f = strings.TrimSuffix(strings.TrimSpace(f), "%")
-			row = append(row, calc.Number(strings.TrimSpace(f)))
+			// A percent sign alone ("63.1 %") belongs to the figure before.
+			if f = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(f), "%")); f != "" {
+				row = append(row, calc.Number(f))
+			}
 		}
-		rows = append(rows, row)
+		if len(row) > 0 {
+			rows = append(rows, row)
+		}
 	}
 	return rows
 }
