@@ -2,6 +2,9 @@ package calc
 
 import (
 	"math"
+	"math/big"
+	"math/bits"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 )
@@ -55,8 +58,77 @@ func roundSig(d decimal.Decimal, sig int64) decimal.Decimal {
 	if places >= -int64(d.Exponent()) {
 		return d // already short enough
 	}
-	return d.Round(int32(clamp(places, -2000, 2000)))
+	return roundHalfAway(d, int32(clamp(places, -2000, 2000)))
 }
+
+// roundHalfAway is d.Round(places): d rounded half away from zero to places
+// decimal places, with the same coefficient and exponent. Where digits are
+// dropped it divides the coefficient's words in place by powers of ten that
+// fit a word, with no long division and no allocation, which makes it
+// several times faster than Round on the long products of this package.
+func roundHalfAway(d decimal.Decimal, places int32) decimal.Decimal {
+	if -int64(d.Exponent())-int64(places) <= 0 {
+		return d.Round(places) // nothing is dropped: Round only rescales
+	}
+	return decimal.NewFromBigInt(roundedCoefficient(d, places), -places)
+}
+
+// roundedCoefficient is the coefficient of roundHalfAway(d, places), the
+// integer of units of 10^-places nearest to d, half away from zero.
+func roundedCoefficient(d decimal.Decimal, places int32) *big.Int {
+	drop := -int64(d.Exponent()) - int64(places) // digits to drop
+	if drop <= 0 {
+		return d.Round(places).Coefficient()
+	}
+	c := d.Coefficient() // a copy, ours to change
+	neg := c.Sign() < 0
+	w := c.Bits()
+	// Drop all but the first dropped digit, then look at that digit.
+	for n := drop - 1; n > 0 && len(w) > 0; {
+		k := min(n, wordPow10Max)
+		w, _ = divWord(w, wordPow10[k])
+		n -= k
+	}
+	w, digit := divWord(w, 10)
+	c.SetBits(w)
+	if digit >= 5 {
+		c.Add(c, bigOne)
+	}
+	if neg {
+		c.Neg(c)
+	}
+	return c
+}
+
+// divWord divides the natural number w (little-endian words) by y in place
+// and returns the quotient, without leading zero words, and the remainder.
+func divWord(w []big.Word, y uint) ([]big.Word, uint) {
+	var r uint
+	for i := len(w) - 1; i >= 0; i-- {
+		var q uint
+		q, r = bits.Div(r, uint(w[i]), y)
+		w[i] = big.Word(q)
+	}
+	for len(w) > 0 && w[len(w)-1] == 0 {
+		w = w[:len(w)-1]
+	}
+	return w, r
+}
+
+// wordPow10[k] is 10^k for k = 0 to wordPow10Max, the powers of ten that
+// fit a word (19 with 64-bit words, 9 with 32-bit words).
+var (
+	wordPow10Max = int64(9 + 10*(bits.UintSize/64))
+	wordPow10    = func() []uint {
+		p := make([]uint, wordPow10Max+1)
+		p[0] = 1
+		for k := 1; k < len(p); k++ {
+			p[k] = p[k-1] * 10
+		}
+		return p
+	}()
+	bigOne = big.NewInt(1)
+)
 
 // powRound returns x^n for n >= 0 by repeated squaring, each product rounded
 // to powDigits significant digits. Magnitudes below 10^tinyExponent become 0;
@@ -113,7 +185,7 @@ func monthlyRate(annual decimal.Decimal) decimal.Decimal {
 	}
 	x11, _ := powRound(x, 11) // x is between 0 and 2: always in range
 	x = quo(x.Mul(eleven).Add(quo(y, x11)), twelve)
-	return x.Sub(one).Round(30)
+	return roundHalfAway(x.Sub(one), 30)
 }
 
 var eleven = decimal.NewFromInt(11)
@@ -132,7 +204,37 @@ func decimalFromFloat(f float64) (d decimal.Decimal, ok bool) {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return decimal.Zero, false
 	}
-	return roundSig(decimal.NewFromFloat(f), floatDigits), true
+	if f == 0 {
+		return decimal.Zero, true
+	}
+	// strconv rounds the binary value correctly to floatDigits digits:
+	// "-d.ddddddddde±xx".
+	var buf [32]byte
+	b := strconv.AppendFloat(buf[:0], f, 'e', floatDigits-1, 64)
+	neg := b[0] == '-'
+	if neg {
+		b = b[1:]
+	}
+	var mant int64
+	i := 0
+	for ; i < len(b) && b[i] != 'e'; i++ {
+		if b[i] != '.' {
+			mant = mant*10 + int64(b[i]-'0')
+		}
+	}
+	exp, err := strconv.Atoi(string(b[i+1:]))
+	if err != nil {
+		return decimal.Zero, false // not reached: strconv writes an exponent
+	}
+	exp -= floatDigits - 1
+	for mant%10 == 0 {
+		mant /= 10
+		exp++
+	}
+	if neg {
+		mant = -mant
+	}
+	return decimal.New(mant, int32(exp)), true
 }
 
 // floatOf returns the float64 nearest to d, for the sBG model's float64

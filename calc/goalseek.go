@@ -114,7 +114,7 @@ func (in *inputs) goalSeek(g Goal) (GoalResult, error) {
 		res.Reason = "no value of " + g.Input + " within its bounds brings " + metric + " to " + res.Target
 		return res, nil
 	}
-	x = sp.within(x.Round(sp.places))
+	x = sp.within(roundHalfAway(x, sp.places))
 	res.Value = fixed(x, sp.places)
 	if v, err := in.with(f, x).metric(metric); err == nil {
 		res.Achieved = displayNumber(metric, v)
@@ -210,7 +210,7 @@ func bisect(gap func(decimal.Decimal) (decimal.Decimal, bool), a, ga, b, gb deci
 
 // midpoint is (a + b) / 2 to the input precision.
 func midpoint(a, b decimal.Decimal) decimal.Decimal {
-	return a.Add(b).Mul(half).Round(MaxFractionDigits)
+	return roundHalfAway(a.Add(b).Mul(half), MaxFractionDigits)
 }
 
 var half = decimal.New(5, -1)

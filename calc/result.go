@@ -244,11 +244,33 @@ func money(d decimal.Decimal) string { return fixed(d, 2) }
 // fixed rounds half away from zero to places decimal places, keeping
 // trailing zeros, and never shows "-0.00".
 func fixed(d decimal.Decimal, places int32) string {
-	s := d.StringFixed(places)
-	if s[0] == '-' && d.Round(places).IsZero() {
-		return s[1:]
+	c := roundedCoefficient(d, places)
+	neg := c.Sign() < 0 // never for a figure that rounds to zero
+	c.Abs(c)
+	var db, ob [64]byte
+	var digits []byte
+	if c.IsUint64() {
+		digits = strconv.AppendUint(db[:0], c.Uint64(), 10) // math/big's is slower
+	} else {
+		digits = c.Append(db[:0], 10)
 	}
-	return s
+	out, p := ob[:0], int(places)
+	if neg {
+		out = append(out, '-')
+	}
+	if len(digits) <= p { // 0.0ddd
+		out = append(out, '0', '.')
+		for range p - len(digits) {
+			out = append(out, '0')
+		}
+		out = append(out, digits...)
+	} else {
+		out = append(out, digits[:len(digits)-p]...)
+		if p > 0 {
+			out = append(append(out, '.'), digits[len(digits)-p:]...)
+		}
+	}
+	return string(out)
 }
 
 // percents renders fractions of the sBG model as percentages rounded half

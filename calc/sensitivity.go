@@ -121,7 +121,7 @@ func (in *inputs) sensitivity(base *outcome, spec SensitivitySpec) (Sensitivity,
 
 // within rounds v to the input precision and keeps it within the bounds.
 func (sp fieldSpec) within(v decimal.Decimal) decimal.Decimal {
-	v = v.Round(MaxFractionDigits)
+	v = roundHalfAway(v, MaxFractionDigits)
 	if v.Cmp(sp.min) < 0 || (sp.minOpen && v.Cmp(sp.min) == 0) {
 		v = sp.min
 		if sp.minOpen {
