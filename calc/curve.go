@@ -1,6 +1,10 @@
 package calc
 
-import "github.com/shopspring/decimal"
+import (
+	"math/big"
+
+	"github.com/shopspring/decimal"
+)
 
 // The payback curve: a customer's cumulative margin, with churn (and the
 // model's discounting), after each period of service, against which the UI
@@ -37,32 +41,61 @@ func (o *outcome) curveLength(per int64) int64 {
 
 // seriesSum returns the cumulative present value of the flows after
 // 0, 1, ..., n periods of service, the same figures as cumulative(k) for
-// each k, computed with one multiplication per period.
+// each k, computed with one multiplication per period. It works in fixed
+// point, integers of 10^-seriesPlaces, which keeps every figure within
+// n x 10^-seriesPlaces of the exact sum at a fraction of the cost of
+// rounding decimals to significant digits.
 func (f flows) seriesSum(n int64) []decimal.Decimal {
 	out := make([]decimal.Decimal, n+1)
-	q := f.ratio()
-	var endFactor decimal.Decimal
+	q := fixedPoint(f.ratio())
+	var endFactor *big.Int
 	if f.timing == TimingEnd && !f.d.IsZero() {
-		endFactor = quo(one, one.Add(f.d))
+		endFactor = fixedPoint(quo(one, one.Add(f.d)))
 	}
-	sum, term := decimal.Zero, f.m
+	m := fixedPoint(f.m)
+	sum, term := new(big.Int), new(big.Int).Set(m)
+	var v big.Int
 	for k := int64(1); k <= n; k++ {
 		if f.horizon > 0 && k > f.horizon {
 			out[k] = out[k-1]
 			continue
 		}
-		sum = sum.Add(term)
-		term = roundSig(term.Mul(q), powDigits)
-		v := sum
+		sum.Add(sum, term)
+		shrink(term.Mul(term, q), seriesPlaces)
 		switch {
-		case f.timing == TimingEnd && !endFactor.IsZero():
-			v = roundSig(v.Mul(endFactor), powDigits)
+		case endFactor != nil:
+			shrink(v.Mul(sum, endFactor), seriesPlaces)
 		case f.timing == TimingAfterFirst:
-			v = v.Sub(f.m)
+			v.Sub(sum, m)
+		default:
+			v.Set(sum)
 		}
-		out[k] = v
+		out[k] = decimal.NewFromBigInt(&v, -seriesPlaces)
 	}
 	return out
+}
+
+// seriesPlaces is the number of decimal places seriesSum keeps.
+const seriesPlaces = 30
+
+// fixedPoint returns d in integers of 10^-seriesPlaces, rounded.
+func fixedPoint(d decimal.Decimal) *big.Int {
+	return roundHalfAway(d, seriesPlaces).Coefficient()
+}
+
+// shrink divides x by 10^digits in place, truncating toward zero.
+func shrink(x *big.Int, digits int64) {
+	neg := x.Sign() < 0
+	w := x.Bits()
+	for digits > 0 && len(w) > 0 {
+		k := min(digits, wordPow10Max)
+		w, _ = divWord(w, wordPow10[k])
+		digits -= k
+	}
+	x.SetBits(w)
+	if neg {
+		x.Neg(x)
+	}
 }
 
 // curveStrings rounds a curve for display, like every money figure.
