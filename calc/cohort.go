@@ -206,6 +206,7 @@ type cohortModel struct {
 	horizon   int64 // periods; 0 for none
 	renewals  int64
 	projected int // periods of the projected curves
+	sums      *sumsMemo
 }
 
 // resolveCohort fits the sBG model to the data (once: the fit is kept in
@@ -217,6 +218,7 @@ func resolveCohort(in *inputs) (cohortModel, error) {
 		horizon:  in.int(nHorizonPeriods, 0),
 		renewals: in.int(nRenewals, 0),
 		data:     in.cohort,
+		sums:     in.sums,
 	}
 	margin, ok := in.value(nMarginPerPeriod)
 	if !ok {
@@ -258,12 +260,10 @@ func (m cohortModel) monthsPerPeriod() int64 {
 func (m cohortModel) evaluate() (outcome, error) {
 	z := 1 / (1 + floatOf(m.discount))
 	h := int(m.horizon)
-	del, ok1 := sbgSum(m.a, m.b, z, 0, 1, h)
-	n := int(m.renewals) + 1
-	derl, ok2 := sbgSum(m.a, m.b, z, n, sbgRetention(m.a, m.b, n), h)
-	delD, ok3 := decimalFromFloat(del)
-	derlD, ok4 := decimalFromFloat(derl)
-	if !(ok1 && ok2 && ok3 && ok4) {
+	sm := m.sums.get(sumsKey{a: m.a, b: m.b, z: z, horizon: h, n0: int(m.renewals) + 1})
+	delD, ok3 := decimalFromFloat(sm.del)
+	derlD, ok4 := decimalFromFloat(sm.derl)
+	if !(sm.okDel && sm.okDerl && ok3 && ok4) {
 		return outcome{}, &FieldError{Field: FieldHorizonPeriods, Code: CodeUnbounded,
 			Reason: "the discount rate is too small for the lifetime sum to converge: set a horizon in periods"}
 	}

@@ -26,6 +26,8 @@ type inputs struct {
 	// rate caches annual-to-monthly rate conversions. inputs, and so the
 	// caches, serve one goroutine: one evaluation, or one what-if tool.
 	rate *rateMemo
+	// sums caches the cohort model's lifetime sums (see sumsMemo).
+	sums *sumsMemo
 }
 
 // rateMemo remembers the last few annual-to-monthly rate conversions: a
@@ -53,6 +55,47 @@ func (m *rateMemo) monthlyRate(annual decimal.Decimal) decimal.Decimal {
 	return r
 }
 
+// sumsMemo remembers the cohort model's last few DEL and DERL sums, which
+// depend on a, b, the discount, the horizon and the renewals alone: a
+// sensitivity analysis varies the margin and the CAC around the same sums.
+type sumsMemo struct {
+	key    [3]sumsKey
+	val    [3]sums
+	n, nxt int
+}
+
+type sumsKey struct {
+	a, b, z     float64
+	horizon, n0 int
+}
+
+// sums are DEL and DERL with their ok flags (see sbgSum).
+type sums struct {
+	del, derl     float64
+	okDel, okDerl bool
+}
+
+// get returns the sums of k, computing them on a miss (and always when m is
+// nil) and replacing the oldest entry.
+func (m *sumsMemo) get(k sumsKey) sums {
+	if m != nil {
+		for i := range m.n {
+			if m.key[i] == k {
+				return m.val[i]
+			}
+		}
+	}
+	var v sums
+	v.del, v.okDel = sbgSum(k.a, k.b, k.z, 0, 1, k.horizon)
+	v.derl, v.okDerl = sbgSum(k.a, k.b, k.z, k.n0, sbgRetention(k.a, k.b, k.n0), k.horizon)
+	if m != nil {
+		m.key[m.nxt], m.val[m.nxt] = k, v
+		m.nxt = (m.nxt + 1) % len(m.key)
+		m.n = min(m.n+1, len(m.key))
+	}
+	return v
+}
+
 // value returns the figure of f and whether it was given.
 func (in *inputs) value(f numField) (decimal.Decimal, bool) { return in.num[f], in.has[f] }
 
@@ -74,7 +117,7 @@ func (in *inputs) int(f numField, def int64) int64 {
 
 // parseInputs reads every field of s that its model uses.
 func parseInputs(s *Scenario) (*inputs, error) {
-	in := &inputs{model: strings.TrimSpace(s.Model), rate: new(rateMemo)}
+	in := &inputs{model: strings.TrimSpace(s.Model), rate: new(rateMemo), sums: new(sumsMemo)}
 	mask := modelMask(in.model)
 	switch {
 	case in.model == "":

@@ -98,7 +98,7 @@ func fitSBG(d *sbgData) sbgFit {
 	}
 	best, bestF := starts[0], math.Inf(1)
 	for _, start := range starts {
-		if x, f, _ := nelderMead(negLL, start, 0.5, 1e-8, 1e-4, 1000); f < bestF {
+		if x, f, _ := nelderMead(negLL, start, 0.5, 1e-6, 1e-2, 1000); f < bestF {
 			best, bestF = x, f
 		}
 	}

@@ -112,11 +112,11 @@ func (m subscriptionModel) flows() flows {
 // flows.value) and the monthly margin of the payback rule.
 func (m subscriptionModel) evaluate() (outcome, error) {
 	f := m.flows()
-	if !f.bounded() {
-		return outcome{}, m.check()
-	}
-	ltv, ok := f.value()
+	ltv, ok := f.value() // checks bounded() first
 	if !ok {
+		if !f.bounded() {
+			return outcome{}, m.check()
+		}
 		return outcome{}, &FieldError{Field: FieldHorizonMonths, Code: CodeUnbounded, Reason: "the value is too large to represent: shorten the horizon"}
 	}
 	o := outcome{
