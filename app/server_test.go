@@ -26,7 +26,7 @@ const outsideSecret = "secret outside the site"
 
 // testSite writes a small generated site, with a file beside it that must
 // stay out of reach, and loads it.
-func testSite(t *testing.T) (*site, string) {
+func testSite(t testing.TB) (*site, string) {
 	t.Helper()
 	parent := t.TempDir()
 	if err := os.WriteFile(filepath.Join(parent, "secret.txt"), []byte(outsideSecret), 0o644); err != nil {
@@ -64,7 +64,7 @@ func testSite(t *testing.T) (*site, string) {
 
 const notFoundBody = "<!doctype html><title>not found</title>"
 
-func gzipString(t *testing.T, s string) string {
+func gzipString(t testing.TB, s string) string {
 	t.Helper()
 	var b bytes.Buffer
 	w := gzip.NewWriter(&b)

@@ -23,10 +23,12 @@ import (
 const notFoundFile = "404.html"
 
 // site is a generated site held in memory: it is small and never changes
-// while served, so every response is a copy from memory.
+// while served, so every answer is built once, headers included, and a
+// request only picks one and copies it out.
 type site struct {
-	files map[string]*siteFile // by slash path without the leading "/"
-	base  string               // path the site is served under, "/" or e.g. "/ltv/"
+	files  map[string]*siteFile // by slash path without the leading "/"
+	routes map[string]*route    // by URL path relative to the base: the URLs of every file
+	base   string               // path the site is served under, "/" or e.g. "/ltv/"
 }
 
 // siteFile is one file of the site with its precompressed variants.
@@ -36,6 +38,7 @@ type siteFile struct {
 	contentType string
 	etag        string
 	modTime     time.Time
+	path        string // on disk; the variants add ".br" and ".gz"
 }
 
 // loadSite reads every file of dir into memory, reporting clearly a missing,
@@ -71,7 +74,7 @@ func loadSite(dir string) (*site, error) {
 		if err != nil {
 			return err
 		}
-		f := &siteFile{body: body, contentType: contentType(p), modTime: info.ModTime()}
+		f := &siteFile{body: body, contentType: contentType(p), modTime: info.ModTime(), path: p}
 		f.etag = etagOf(body)
 		if b, err := os.ReadFile(p + ".br"); err == nil {
 			f.br = b
@@ -88,7 +91,145 @@ func loadSite(dir string) (*site, error) {
 	if _, ok := s.files["index.html"]; !ok {
 		return nil, fmt.Errorf("site directory %s has no index.html (run make static first)", dir)
 	}
+	s.routes = map[string]*route{}
+	for name := range s.files {
+		urls := []string{"/" + name}
+		if stem, ok := strings.CutSuffix(name, ".html"); ok {
+			urls = append(urls, "/"+stem)
+		}
+		if name == "index.html" {
+			urls = append(urls, "/")
+		}
+		for _, u := range urls {
+			if rt := s.resolve(u); rt != nil {
+				s.routes[u] = rt
+			}
+		}
+	}
 	return s, nil
+}
+
+// route is what a URL path answers: one file, in each content coding the
+// site has it in.
+type route struct {
+	identity *encoded
+	br, gz   *encoded // nil when absent
+}
+
+// encoded is a file's answer in one content coding, with its headers
+// built once.
+type encoded struct {
+	body    []byte
+	modTime time.Time
+	// file holds body on disk when body is large enough to be worth
+	// sending with sendfile(2); fileModTime is its modification time,
+	// which tells whether it is still the file loaded.
+	file        string
+	fileModTime time.Time
+	// header is what every answer carries: the headers of headerRules,
+	// Content-Type, Vary, Content-Encoding and ETag. whole adds those of a
+	// 200 answer with the whole body: Last-Modified, Accept-Ranges and
+	// Content-Length, as http.ServeContent would set them.
+	header, whole []headerValues
+}
+
+// headerValues is one response header, shared by every request that
+// sends it: values has no spare capacity, so that Header.Add copies it
+// rather than appending in place.
+type headerValues struct {
+	name   string // canonical
+	values []string
+}
+
+// setOn sets the headers of list on h.
+func setOn(h http.Header, list []headerValues) {
+	for _, f := range list {
+		h[f.name] = f.values
+	}
+}
+
+// resolve builds the route of a URL path relative to the base, or returns
+// nil when no file answers it; see lookup.
+func (s *site) resolve(rel string) *route {
+	name, f := s.lookup(rel)
+	if f == nil {
+		return nil
+	}
+	common := http.Header{}
+	setHeaders(common, rel, name)
+	common.Set("Content-Type", f.contentType)
+	if f.br != nil || f.gz != nil {
+		common.Set("Vary", "Accept-Encoding")
+	}
+	rt := &route{identity: newEncoded(common, f, f.body, "", f.etag, f.path)}
+	if f.br != nil {
+		rt.br = newEncoded(common, f, f.br, "br", strings.TrimSuffix(f.etag, `"`)+`-br"`, f.path+".br")
+	}
+	if f.gz != nil {
+		rt.gz = newEncoded(common, f, f.gz, "gzip", strings.TrimSuffix(f.etag, `"`)+`-gz"`, f.path+".gz")
+	}
+	return rt
+}
+
+// sendFileMin is the size from which a body is sent from its file with
+// sendfile(2) rather than written from memory: below it, the copy costs
+// less than opening the file.
+const sendFileMin = 128 << 10
+
+// newEncoded builds the answer of file f in one content coding: its body,
+// read from file, and ETag.
+func newEncoded(common http.Header, f *siteFile, body []byte, coding, etag, file string) *encoded {
+	h := common.Clone()
+	if coding != "" {
+		h.Set("Content-Encoding", coding)
+	}
+	h.Set("ETag", etag)
+	e := &encoded{body: body, modTime: f.modTime, header: headerList(h)}
+	if len(body) >= sendFileMin {
+		if fi, err := os.Stat(file); err == nil && fi.Size() == int64(len(body)) {
+			e.file, e.fileModTime = file, fi.ModTime()
+		}
+	}
+	whole := http.Header{}
+	if !f.modTime.IsZero() && !f.modTime.Equal(time.Unix(0, 0)) {
+		whole.Set("Last-Modified", f.modTime.UTC().Format(http.TimeFormat))
+	}
+	whole.Set("Accept-Ranges", "bytes")
+	whole.Set("Content-Length", strconv.Itoa(len(body)))
+	e.whole = append(headerList(h), headerList(whole)...)
+	return e
+}
+
+// headerList lists the headers of h.
+func headerList(h http.Header) []headerValues {
+	list := make([]headerValues, 0, len(h))
+	for name, values := range h {
+		list = append(list, headerValues{name, values[:len(values):len(values)]})
+	}
+	return list
+}
+
+// pick returns the route's answer for an Accept-Encoding header value:
+// Brotli, else gzip, else the file as it is.
+func (rt *route) pick(acceptEncoding string) *encoded {
+	switch {
+	case rt.br != nil && acceptsEncoding(acceptEncoding, "br"):
+		return rt.br
+	case rt.gz != nil && acceptsEncoding(acceptEncoding, "gzip"):
+		return rt.gz
+	}
+	return rt.identity
+}
+
+// conditional reports whether a request asks for part of a body or makes
+// its answer depend on the file's version: those go to http.ServeContent.
+func conditional(h http.Header) bool {
+	for _, name := range [...]string{"Range", "If-None-Match", "If-Modified-Since", "If-Match", "If-Unmodified-Since"} {
+		if v := h[name]; len(v) > 0 && v[0] != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // ServeHTTP serves /healthz and the site under its base path: clean URLs
@@ -118,28 +259,52 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveNotFound(w, r, path.Clean("/"+r.URL.Path))
 		return
 	}
-	name, f := s.lookup(rel)
-	if f == nil {
-		s.serveNotFound(w, r, rel)
-		return
-	}
-	hdr := w.Header()
-	setHeaders(hdr, rel, name)
-	hdr.Set("Content-Type", f.contentType)
-	body, etag := f.body, f.etag
-	if f.br != nil || f.gz != nil {
-		hdr.Add("Vary", "Accept-Encoding")
-		switch enc := r.Header.Get("Accept-Encoding"); {
-		case f.br != nil && acceptsEncoding(enc, "br"):
-			hdr.Set("Content-Encoding", "br")
-			body, etag = f.br, strings.TrimSuffix(f.etag, `"`)+`-br"`
-		case f.gz != nil && acceptsEncoding(enc, "gzip"):
-			hdr.Set("Content-Encoding", "gzip")
-			body, etag = f.gz, strings.TrimSuffix(f.etag, `"`)+`-gz"`
+	rt, ok := s.routes[rel]
+	if !ok {
+		// A URL that is not a file's own, such as "/cohort/".
+		if rt = s.resolve(rel); rt == nil {
+			s.serveNotFound(w, r, rel)
+			return
 		}
 	}
-	hdr.Set("ETag", etag)
-	http.ServeContent(w, r, "", f.modTime, bytes.NewReader(body))
+	e := rt.pick(r.Header.Get("Accept-Encoding"))
+	hdr := w.Header()
+	if conditional(r.Header) {
+		setOn(hdr, e.header)
+		http.ServeContent(w, r, "", e.modTime, bytes.NewReader(e.body))
+		return
+	}
+	setOn(hdr, e.whole)
+	if r.Method == http.MethodHead {
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+	if e.file != "" && e.sendFile(w) {
+		return
+	}
+	w.Write(e.body)
+}
+
+// sendFile sends the body from its file with sendfile(2), which spares a
+// copy through the process. It returns false, having sent nothing, when
+// w cannot or the file is no longer the one loaded (the site was rebuilt
+// under the server): the caller then writes the body from memory.
+func (e *encoded) sendFile(w http.ResponseWriter) bool {
+	rf, ok := w.(io.ReaderFrom)
+	if !ok {
+		return false
+	}
+	f, err := os.Open(e.file)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || fi.Size() != int64(len(e.body)) || !fi.ModTime().Equal(e.fileModTime) {
+		return false
+	}
+	rf.ReadFrom(f)
+	return true
 }
 
 // relative returns the path of a request relative to the base path, with
