@@ -157,9 +157,10 @@ func build(opts buildOptions) (buildSummary, error) {
 }
 
 // generatePages writes the prerendered pages and go-app's files into out
-// with h, sorts the pages' attributes (canonicalHTML), replaces go-app's
-// manifest with ours and writes the 404 page. It returns the URL of every
-// page but the root and the 404 page, resolved for base ("/ltv/cohort").
+// with h, sorts the pages' attributes (canonicalHTML), makes app.js
+// stream app.wasm to the compiler (streamWasmStart), replaces go-app's manifest with ours and writes the
+// 404 page. It returns the URL of every page but the root and the 404
+// page, resolved for base ("/ltv/cohort").
 func generatePages(out string, h *app.Handler, base string, web map[string][]byte) ([]string, error) {
 	if err := app.GenerateStaticWebsite(out, h); err != nil {
 		return nil, fmt.Errorf("generating pages: %w", err)
@@ -176,6 +177,19 @@ func generatePages(out string, h *app.Handler, base string, web map[string][]byt
 		return nil, err
 	}
 	if err := os.WriteFile(filepath.Join(out, notFoundFile), notFound, 0o644); err != nil {
+		return nil, err
+	}
+	appJS, err := os.ReadFile(filepath.Join(out, "app.js"))
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := web[wasmCompileWorker]; !ok {
+		return nil, fmt.Errorf("web/%s is missing", wasmCompileWorker)
+	}
+	if appJS, err = streamWasmStart(appJS, h.Resources.Resolve("/web/"+wasmCompileWorker)); err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(out, "app.js"), appJS, 0o644); err != nil {
 		return nil, err
 	}
 	var pages []string

@@ -36,6 +36,7 @@ func testWeb(t *testing.T) string {
 		"app.wasm":          "\x00asm\x01\x00\x00\x00" + strings.Repeat("wasm body ", 500),
 		"ltv.css":           strings.Repeat("body { color: black; }\n", 50),
 		"page.js":           "// page\n",
+		"wasm-compile.js":   "// worker\n",
 		"icon.svg":          "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>",
 		"icon-192.png":      pngOf(t, 192),
 		"icon-512.png":      pngOf(t, 512),
@@ -267,7 +268,7 @@ func TestBuildBase(t *testing.T) {
 		t.Errorf("the root page is not precached as /ltv/, the worker's scope: %q", precache)
 	}
 	appJS := readSiteFile(t, out, "app.js")
-	for _, want := range []string{`"GOAPP_ROOT_PREFIX":"/ltv/"`, `register\(\s*"/ltv/app-worker\.js"`, `fetchWithProgress\("/ltv/web/app\.[0-9a-f]{12}\.wasm"`} {
+	for _, want := range []string{`"GOAPP_ROOT_PREFIX":"/ltv/"`, `register\(\s*"/ltv/app-worker\.js"`, `goappCompileWasm\("/ltv/web/app\.[0-9a-f]{12}\.wasm", "/ltv/web/wasm-compile\.[0-9a-f]{12}\.js"\)`} {
 		if !regexp.MustCompile(want).MatchString(appJS) {
 			t.Errorf("app.js does not match %s", want)
 		}

@@ -41,7 +41,7 @@ func newHandler(version string, resources app.ResourceResolver, wasmSize int64) 
 		Scripts:         []string{"/web/page.js defer"},
 		// The favicon and the header's logo; go-app precaches the PNG
 		// icons by itself.
-		CacheableResources:    []string{"/web/icon.svg"},
+		CacheableResources:    []string{"/web/icon.svg", "/web/" + wasmCompileWorker},
 		ServiceWorkerTemplate: appWorkerTemplate,
 		Version:               version,
 		Resources:             resources,
