@@ -157,8 +157,9 @@ func build(opts buildOptions) (buildSummary, error) {
 }
 
 // generatePages writes the prerendered pages and go-app's files into out
-// with h, sorts the pages' attributes (canonicalHTML), makes app.js
-// stream app.wasm to the compiler (streamWasmStart), replaces go-app's manifest with ours and writes the
+// with h, sorts the pages' attributes (canonicalHTML) and inlines their
+// stylesheets (inlineStyles), makes app.js stream app.wasm to the compiler
+// (streamWasmStart), replaces go-app's manifest with ours and writes the
 // 404 page. It returns the URL of every page but the root and the 404
 // page, resolved for base ("/ltv/cohort").
 func generatePages(out string, h *app.Handler, base string, web map[string][]byte) ([]string, error) {
@@ -192,6 +193,15 @@ func generatePages(out string, h *app.Handler, base string, web map[string][]byt
 	if err := os.WriteFile(filepath.Join(out, "app.js"), appJS, 0o644); err != nil {
 		return nil, err
 	}
+	styles := map[string][]byte{}
+	for name, b := range web {
+		if path.Ext(name) == ".css" {
+			styles[h.Resources.Resolve("/web/"+name)] = b
+		}
+	}
+	if styles[h.Resources.Resolve("/app.css")], err = os.ReadFile(filepath.Join(out, "app.css")); err != nil {
+		return nil, err
+	}
 	var pages []string
 	err = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || filepath.Ext(p) != ".html" {
@@ -212,7 +222,14 @@ func generatePages(out string, h *app.Handler, base string, web map[string][]byt
 		if err != nil {
 			return err
 		}
-		return os.WriteFile(p, canonicalHTML(b), 0o644)
+		b, err = inlineStyles(canonicalHTML(b), func(url string) ([]byte, bool) {
+			css, ok := styles[url]
+			return css, ok
+		})
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		return os.WriteFile(p, b, 0o644)
 	})
 	sort.Strings(pages)
 	return pages, err
