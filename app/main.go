@@ -18,6 +18,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 )
 
 const usage = `usage:
@@ -71,10 +72,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if fs.Parse(args) != nil {
 			return 2
 		}
-		logger := slog.New(slog.NewTextHandler(stderr, nil))
+		logs := newLogBuffer(stderr, 100*time.Millisecond)
+		logger := slog.New(slog.NewTextHandler(logs, nil))
 		ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 		defer stop()
 		err = serveWithOptions(ctx, opts, logger, nil)
+		logs.Close()
 	case "eval":
 		return runEval(args, os.Stdin, stdout, stderr)
 	case "-h", "-help", "--help", "help":
