@@ -51,7 +51,7 @@ func serveWithOptions(ctx context.Context, opts serveOptions, logger *slog.Logge
 		ready <- ln.Addr().String()
 	}
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- srv.Serve(heldListener{ln}) }()
 	select {
 	case err := <-errc:
 		return err
@@ -125,6 +125,7 @@ func newServer(h http.Handler, l serverLimits) *http.Server {
 		WriteTimeout:      l.WriteTimeout,
 		IdleTimeout:       l.IdleTimeout,
 		MaxHeaderBytes:    l.MaxHeaderBytes,
+		ConnContext:       heldConnContext,
 	}
 }
 
@@ -172,6 +173,13 @@ func (r *statusRecorder) Write(b []byte) (int, error) {
 	n, err := r.ResponseWriter.Write(b)
 	r.bytes += int64(n)
 	return n, err
+}
+
+// Flush passes a flush on to the ResponseWriter.
+func (r *statusRecorder) Flush() {
+	if f, ok := r.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
 }
 
 // ReadFrom passes a file on to the ResponseWriter, which sends it with

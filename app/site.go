@@ -282,7 +282,7 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if e.file != "" && e.sendFile(w) {
 		return
 	}
-	w.Write(e.body)
+	writeWhole(w, r, e.body)
 }
 
 // sendFile sends the body from its file with sendfile(2), which spares a
