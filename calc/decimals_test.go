@@ -153,3 +153,32 @@ func TestFixed(t *testing.T) {
 		}
 	}
 }
+
+// FuzzRoundHalfAway: roundHalfAway and fixed agree with decimal's Round and
+// StringFixed on any coefficient, exponent and places.
+func FuzzRoundHalfAway(f *testing.F) {
+	f.Add("545", int16(-1), int8(-1))
+	f.Add("-5", int16(-3), int8(2))
+	f.Add("99999999999999999999999999999999999999995", int16(-40), int8(2))
+	f.Add("0", int16(0), int8(0))
+	f.Fuzz(func(t *testing.T, coef string, exp int16, places int8) {
+		c, ok := new(big.Int).SetString(coef, 10)
+		if !ok || len(coef) > 200 || exp < -300 || exp > 300 {
+			return
+		}
+		d := decimal.NewFromBigInt(c, int32(exp))
+		got, want := roundHalfAway(d, int32(places)), d.Round(int32(places))
+		if got.Exponent() != want.Exponent() || got.Coefficient().Cmp(want.Coefficient()) != 0 {
+			t.Fatalf("roundHalfAway(%s, %d) = %s, Round gives %s", d, places, got, want)
+		}
+		if places >= 0 {
+			w := want.StringFixed(int32(places))
+			if want.IsZero() {
+				w = decimal.Zero.StringFixed(int32(places))
+			}
+			if s := fixed(d, int32(places)); s != w {
+				t.Fatalf("fixed(%s, %d) = %s, want %s", d, places, s, w)
+			}
+		}
+	})
+}
