@@ -5,6 +5,11 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -72,5 +77,28 @@ func TestLogBuffer(t *testing.T) {
 	fmt.Fprintln(b, "after close")
 	if !strings.HasSuffix(out.String(), "after close\n") {
 		t.Errorf("a line written after Close is not out at once")
+	}
+}
+
+// TestLogRequests checks the line logged for a request, as the text
+// handler writes it.
+func TestLogRequests(t *testing.T) {
+	var out bytes.Buffer
+	logger := slog.New(slog.NewTextHandler(&out, nil))
+	teapot := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusTeapot)
+		io.WriteString(w, "short and stout")
+	})
+	logRequests(logger, teapot).ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, "/tea%20pot?x=1", nil))
+	line := out.String()
+	re := regexp.MustCompile(`^time=\S+ level=INFO msg=request method=GET path="/tea pot" status=418 bytes=15 duration=\S+\n$`)
+	if !re.MatchString(line) {
+		t.Errorf("logged %q, want it to match %s", line, re)
+	}
+	out.Reset()
+	quiet := slog.New(slog.NewTextHandler(&out, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	logRequests(quiet, teapot).ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, "/", nil))
+	if out.Len() != 0 {
+		t.Errorf("logged %q at level WARN", out.String())
 	}
 }

@@ -142,19 +142,29 @@ func limitURL(max int, next http.Handler) http.Handler {
 }
 
 // logRequests logs one line per request: method, path, status, bytes and
-// duration.
+// duration. It hands the record to the logger's handler itself, without
+// the program counter of its caller that Logger.LogAttrs looks up for
+// every line: the line's source would always be this function.
 func logRequests(logger *slog.Logger, next http.Handler) http.Handler {
+	h := logger.Handler()
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(rec, r)
-		logger.LogAttrs(r.Context(), slog.LevelInfo, "request",
+		ctx := r.Context()
+		if !h.Enabled(ctx, slog.LevelInfo) {
+			return
+		}
+		end := time.Now()
+		line := slog.NewRecord(end, slog.LevelInfo, "request", 0)
+		line.AddAttrs(
 			slog.String("method", r.Method),
 			slog.String("path", r.URL.Path),
 			slog.Int("status", rec.status),
 			slog.Int64("bytes", rec.bytes),
-			slog.Duration("duration", time.Since(start)),
+			slog.Duration("duration", end.Sub(start)),
 		)
+		h.Handle(ctx, line)
 	})
 }
 
