@@ -20,10 +20,16 @@ import (
 // on later visits. Where no worker can start (a sandboxed iframe has an
 // opaque origin, and a worker must share the page's), the page compiles it
 // the same way itself.
+//
+// go-app registers the service worker first thing, and its install
+// downloads the whole site, app.wasm included, while the page needs the
+// network and the processor for itself: the page registers it once the app
+// runs (streamWasmStart removes the early call).
 const wasmStartJS = `async function goappInitWebAssembly() {
   const loader = document.getElementById("app-wasm-loader");
   if (!goappCanLoadWebAssembly()) {
     loader.remove();
+    goappInitServiceWorker();
     return;
   }
   // Fetch only once the prerendered page has painted: its first paint
@@ -38,6 +44,7 @@ const wasmStartJS = `async function goappInitWebAssembly() {
   } catch (err) {
     console.error("loading wasm failed: ", err);
   }
+  goappInitServiceWorker();
 }
 
 async function goappCompileWasm(url, workerURL) {
@@ -77,8 +84,10 @@ func streamWasmStart(appJS []byte, workerURL string) ([]byte, error) {
 		initEnd    = "function goappCanLoadWebAssembly() {"
 		fetchStart = "async function fetchWithProgress("
 	)
+	const register = "\ngoappInitServiceWorker();\n"
+	r := strings.Index(s, register)
 	i, j, k := strings.Index(s, initStart), strings.Index(s, initEnd), strings.Index(s, fetchStart)
-	if m == nil || i < 0 || j < i || k < j {
+	if m == nil || r < 0 || i < r || j < i || k < j {
 		return nil, fmt.Errorf("app.js: go-app's wasm loader not found where expected (goappInitWebAssembly, goappCanLoadWebAssembly, fetchWithProgress)")
 	}
 	wasmURL, err := json.Marshal(m[1])
@@ -90,7 +99,7 @@ func streamWasmStart(appJS []byte, workerURL string) ([]byte, error) {
 		return nil, err
 	}
 	start := strings.NewReplacer("WASM_URL", string(wasmURL), "WORKER_URL", string(worker)).Replace(wasmStartJS)
-	return []byte(s[:i] + start + strings.TrimRight(s[j:k], "\n ") + "\n"), nil
+	return []byte(s[:r] + "\n" + s[r+len(register):i] + start + strings.TrimRight(s[j:k], "\n ") + "\n"), nil
 }
 
 // wasmCompileWorker is the worker script of wasmStartJS, in web/.

@@ -8,7 +8,7 @@ import (
 )
 
 func TestStreamWasmStart(t *testing.T) {
-	appJS := "goappInitWebAssembly();\nasync function goappInitWebAssembly() {\n  fetchWithProgress(\"/web/app.0123456789ab.wasm\", showProgress)\n}\n\n" +
+	appJS := "let x;\n\ngoappInitServiceWorker();\ngoappInitWebAssembly();\nasync function goappInitWebAssembly() {\n  fetchWithProgress(\"/web/app.0123456789ab.wasm\", showProgress)\n}\n\n" +
 		"function goappCanLoadWebAssembly() {\n  return true;\n}\n\nasync function fetchWithProgress(url, progess) {\n  return fetch(url);\n}\n"
 	got, err := streamWasmStart([]byte(appJS), "/web/wasm-compile.0123456789ab.js")
 	if err != nil {
@@ -22,6 +22,9 @@ func TestStreamWasmStart(t *testing.T) {
 		if !strings.Contains(string(got), want) {
 			t.Errorf("app.js lacks %q:\n%s", want, got)
 		}
+	}
+	if i, j := strings.Index(string(got), "goappInitServiceWorker();"), strings.Index(string(got), "async function goappInitWebAssembly"); i < j {
+		t.Errorf("app.js registers the service worker before the app starts:\n%s", got)
 	}
 	if strings.Contains(string(got), "fetchWithProgress") {
 		t.Errorf("app.js still streams through fetchWithProgress:\n%s", got)
