@@ -9,36 +9,62 @@ import (
 
 // In the browser numbers are formatted by Intl.NumberFormat, from the
 // decimal string: no float64 is involved, and every digit calc gives is
-// kept. The formatters are built once per locale and style.
+// kept. The formatters are built once per locale and style, and what they
+// format is kept: a keystroke redraws many figures that it did not change
+// (the CAC line, axis labels, the figures of the value typed before), and
+// each call into JavaScript costs more than the lookup.
 
 var formatters = map[string]app.Value{}
 
-func intlFormatter(key, tag string, options map[string]any) app.Value {
-	if f, ok := formatters[key]; ok {
-		return f
+// formatted holds the text of each figure formatted so far, by formatter
+// key and decimal string. It is emptied when it grows past
+// maxFormatted, so that a long session cannot fill the memory.
+var formatted = map[string]string{}
+
+const maxFormatted = 4096
+
+// intlFormat formats the decimal string s of d with the formatter of key,
+// which options makes when it does not exist yet.
+func intlFormat(key string, options func() (string, map[string]any), s string, d decimal.Decimal) string {
+	k := key + "\x00" + s
+	if t, ok := formatted[k]; ok {
+		return t
 	}
-	f := app.Window().Get("Intl").Get("NumberFormat").New(tag, options)
-	formatters[key] = f
-	return f
+	f, ok := formatters[key]
+	if !ok {
+		tag, opts := options()
+		f = app.Window().Get("Intl").Get("NumberFormat").New(tag, opts)
+		formatters[key] = f
+	}
+	t := f.Call("format", intlArg(s, d)).String()
+	if len(formatted) >= maxFormatted {
+		clear(formatted)
+	}
+	formatted[k] = t
+	return t
 }
 
 func formatMoney(l locale, d decimal.Decimal) string {
 	digits := fractionDigits(l.Currency)
-	f := intlFormatter("money|"+l.tag()+"|"+l.Currency, l.tag(), map[string]any{
-		"style": "currency", "currency": l.Currency,
-		"minimumFractionDigits": int(digits), "maximumFractionDigits": int(digits),
-	})
-	return f.Call("format", intlArg(d.StringFixed(digits), d)).String()
+	return intlFormat("money|"+l.tag()+"|"+l.Currency, func() (string, map[string]any) {
+		return l.tag(), map[string]any{
+			"style": "currency", "currency": l.Currency,
+			"minimumFractionDigits": int(digits), "maximumFractionDigits": int(digits),
+		}
+	}, d.StringFixed(digits), d)
 }
 
 func formatNumber(l locale, d decimal.Decimal) string {
-	f := intlFormatter("number|"+l.tag(), l.tag(), map[string]any{"maximumFractionDigits": 20})
-	return f.Call("format", intlArg(d.String(), d)).String()
+	return intlFormat("number|"+l.tag(), func() (string, map[string]any) {
+		return l.tag(), map[string]any{"maximumFractionDigits": 20}
+	}, d.String(), d)
 }
 
 func formatPercent(l locale, d decimal.Decimal) string {
-	f := intlFormatter("percent|"+l.tag(), l.tag(), map[string]any{"style": "percent", "maximumFractionDigits": 20})
-	return f.Call("format", intlArg(d.Shift(-2).String(), d.Shift(-2))).String()
+	f := d.Shift(-2)
+	return intlFormat("percent|"+l.tag(), func() (string, map[string]any) {
+		return l.tag(), map[string]any{"style": "percent", "maximumFractionDigits": 20}
+	}, f.String(), f)
 }
 
 // intlArg is what Intl.NumberFormat formats for d: its decimal string s,
@@ -47,7 +73,8 @@ func formatPercent(l locale, d decimal.Decimal) string {
 // shows "∞". There d, to calc's precision, is a whole number: it goes as a
 // BigInt, which Intl formats exactly at any size.
 func intlArg(s string, d decimal.Decimal) any {
-	if d.IsZero() || d.NumDigits()+int(d.Exponent()) < 300 {
+	// A string this short has fewer than 300 digits before the point.
+	if len(s) < 300 || d.IsZero() || d.NumDigits()+int(d.Exponent()) < 300 {
 		return s
 	}
 	return app.Window().Get("BigInt").Invoke(d.Round(0).String())
