@@ -11,7 +11,7 @@ func (p *calcPage) Render() app.UI {
 		return p.renderEmbed()
 	}
 	s, l := p.spec, p.loc
-	return pageShell(shellState{Active: s.Path, Loc: l, Query: p.localeQuery(), OnLocale: p.onLocale},
+	return pageShell(shellState{Active: s.Path, Loc: l, Query: p.localeQuery(), Menus: p},
 		app.H1().Text(l.tr(s.Title)),
 		app.P().Class("lead").Text(l.tr(s.Lead)),
 		app.Form().Class("calc").Attr("novalidate", true).OnSubmit(preventSubmit).Body(
@@ -100,10 +100,10 @@ func (p *calcPage) fields(specs []inputSpec) app.UI {
 		case kindText:
 			return p.textField(in)
 		}
-		return numberField{
+		return &numberField{
 			ID: in.Key, Label: l.tr(in.Label), Unit: p.unit(in.Unit), Hint: l.tr(in.Hint),
-			Value: p.text[in.Key], Error: p.errorMessage(in), OnInput: p.onInput(in.Key),
-		}.render()
+			Value: p.text[in.Key], Error: p.errorMessage(in), Form: p,
+		}
 	})
 }
 
@@ -210,11 +210,7 @@ func (p *calcPage) results() app.UI {
 
 func (p *calcPage) charts() app.UI {
 	v := p.view
-	return app.Div().Class("charts").Body(
-		app.If(v.Survival != nil, func() app.UI { return v.Survival.render() }),
-		app.If(v.Payback != nil, func() app.UI { return v.Payback.render() }),
-		app.If(v.Tornado != nil, func() app.UI { return v.Tornado.render() }),
-	)
+	return &chartsPanel{Survival: v.Survival, Payback: v.Payback, Tornado: v.Tornado}
 }
 
 // errorMessage is the message under an input, in the locale, or "".

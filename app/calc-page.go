@@ -245,15 +245,21 @@ func (p *calcPage) recompute() {
 	}
 }
 
-// onInput keeps the typed text of one input, recomputes, and records the
-// inputs in the URL (replaceState: no history entry per keystroke).
+// onInput keeps the typed text of one input (a select, a text area),
+// recomputes, and records the inputs in the URL.
 func (p *calcPage) onInput(key string) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		p.text[key] = ctx.JSSrc().Get("value").String()
-		p.goal = goalView{}
-		p.recompute()
-		p.syncURL(ctx)
+		p.setText(ctx, key, ctx.JSSrc().Get("value").String())
 	}
+}
+
+// setText keeps the typed text of one input, recomputes, and records the
+// inputs in the URL (replaceState: no history entry per keystroke).
+func (p *calcPage) setText(ctx app.Context, key, text string) {
+	p.text[key] = text
+	p.goal = goalView{}
+	p.recompute()
+	p.syncURL(ctx)
 }
 
 func (p *calcPage) syncURL(ctx app.Context) {

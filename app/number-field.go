@@ -8,20 +8,38 @@ import (
 	"ltvlab/calc"
 )
 
-// numberField describes one labelled numeric input of a calculator.
+// numberField is one labelled numeric input of a calculator. It is a
+// component of its own, so that go-app redraws only the field whose text or
+// message changed, not the two dozen others of the page, on each keystroke.
 type numberField struct {
-	ID      string           // element id, also the URL query key
-	Label   string           // visible label
-	Unit    string           // unit shown after the label, e.g. "$" or "years"
-	Hint    string           // one line under the label
-	Value   string           // the text as typed
-	Error   string           // the error message, "" when the value is valid
-	OnInput app.EventHandler // called on every keystroke
+	app.Compo
+
+	ID    string    // element id, also the URL query key
+	Label string    // visible label
+	Unit  string    // unit shown after the label, e.g. "$" or "years"
+	Hint  string    // one line under the label
+	Value string    // the text as typed
+	Error string    // the error message, "" when the value is valid
+	Form  inputForm // takes the typed text
 }
 
-// render draws the label, the input, its hint and its error message, wired
+// inputForm takes what is typed into an input: the page that owns the
+// inputs. An interface, not a func field: go-app compares a component's
+// fields to tell whether to redraw it, and two funcs never compare equal.
+type inputForm interface {
+	setText(ctx app.Context, key, text string)
+}
+
+// onInput hands the typed text to the form. It reads the field's ID when
+// called, so that the handler stays right when go-app reuses the element
+// for another input (switching calculators).
+func (f *numberField) onInput(ctx app.Context, e app.Event) {
+	f.Form.setText(ctx, f.ID, ctx.JSSrc().Get("value").String())
+}
+
+// Render draws the label, the input, its hint and its error message, wired
 // together for assistive technology (aria-describedby, aria-invalid).
-func (f numberField) render() app.UI {
+func (f *numberField) Render() app.UI {
 	hintID, errID := f.ID+"-hint", f.ID+"-error"
 	describedBy := hintID
 	if f.Error != "" {
@@ -38,7 +56,7 @@ func (f numberField) render() app.UI {
 		DataSet("q", f.ID).
 		Value(attrNumber(f.Value)).
 		Aria("describedby", describedBy).
-		OnInput(f.OnInput)
+		OnInput(f.onInput)
 	if f.Error != "" {
 		input = input.Aria("invalid", "true")
 	}

@@ -13,16 +13,15 @@ import (
 // savedScenarios is the "Your scenarios" section of a calculator: scenarios
 // saved in this browser (open, rename, delete), the current scenario as a
 // JSON file or its projection as CSV, a scenario file to open, and print.
-// The page owns the inputs: the section reads them through Current and
-// shows a scenario through Open. Names are the visitor's text: they are only
+// The page owns the inputs: the section reads them and shows a scenario
+// through Page. Names are the visitor's text: they are only
 // ever rendered as element text, never in an attribute.
 type savedScenarios struct {
 	app.Compo
 
-	Loc     locale
-	Model   string                           // the page's model, for the default name
-	Current func() calc.Scenario             // the scenario of the inputs now
-	Open    func(app.Context, calc.Scenario) // shows a scenario on the page
+	Loc   locale
+	Model string       // the page's model, for the default name
+	Page  scenarioPage // the page that owns the inputs
 
 	list     savedList
 	loaded   bool   // the stored document has been read (in the browser)
@@ -54,7 +53,15 @@ type chosenFile struct {
 
 // scenarios is the page's "Your scenarios" section.
 func (p *calcPage) scenarios() app.UI {
-	return &savedScenarios{Loc: p.loc, Model: p.spec.Model, Current: p.scenario, Open: p.openScenario}
+	return &savedScenarios{Loc: p.loc, Model: p.spec.Model, Page: p}
+}
+
+// scenarioPage is the page that owns the inputs. An interface, not func
+// fields, so that go-app sees that the section is unchanged while the
+// visitor types (two funcs never compare equal) and leaves it be.
+type scenarioPage interface {
+	scenario() calc.Scenario                       // the scenario of the inputs now
+	openScenario(ctx app.Context, s calc.Scenario) // shows a scenario on the page
 }
 
 // openScenario shows a calc scenario (saved, or from a file) on the page.
@@ -152,7 +159,7 @@ func (c *savedScenarios) save(ctx app.Context, e app.Event) {
 	if name == "" {
 		name = c.Loc.tr(modelLabel(c.Model)) + " " + now.Format("2006-01-02 15:04")
 	}
-	s := c.Current()
+	s := c.Page.scenario()
 	if err := c.change(func(l *savedList) error { _, err := l.add(name, s, now); return err }); err != nil {
 		c.fail(err)
 		return
@@ -178,7 +185,7 @@ func (c *savedScenarios) open(s savedScenario) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		c.renaming, c.deleting = "", ""
 		c.say(c.Loc.tr("Opened “{0}”.", s.Name))
-		c.Open(ctx, s.Scenario)
+		c.Page.openScenario(ctx, s.Scenario)
 	}
 }
 
@@ -275,13 +282,13 @@ func (c *savedScenarios) startOver(ctx app.Context, e app.Event) {
 
 // exportJSON downloads the current scenario in calc's format.
 func (c *savedScenarios) exportJSON(ctx app.Context, e app.Event) {
-	b, err := scenarioJSON(c.Current())
+	b, err := scenarioJSON(c.Page.scenario())
 	c.offer(scenarioFileName(c.Model), "application/json", b, err)
 }
 
 // exportCSV downloads the projection of the current scenario.
 func (c *savedScenarios) exportCSV(ctx app.Context, e app.Event) {
-	b, err := projectionCSV(c.Current())
+	b, err := projectionCSV(c.Page.scenario())
 	if err != nil {
 		c.status, c.failure = "", c.Loc.tr("Fix the highlighted figures first: the projection needs valid inputs.")
 		return
@@ -322,7 +329,7 @@ func (c *savedScenarios) imported(ctx app.Context, f chosenFile) {
 		}
 		c.importName = ""
 		c.say(l.tr("Opened “{0}”.", f.Name))
-		c.Open(ctx, s)
+		c.Page.openScenario(ctx, s)
 		return
 	}
 	c.status, c.failure = "", ""

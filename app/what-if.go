@@ -46,28 +46,7 @@ func (p *calcPage) whatIf() app.UI {
 		app.Div().Class("whatif-grid").Body(
 			app.Div().Class("fields whatif-levers").Body(p.fields(levers)),
 			app.Div().Class("whatif-table table-scroll").TabIndex(0).Attr("role", "region").Aria("label", l.tr("Baseline and scenario")).Body(
-				app.Table().ID("compare").Body(
-					app.Caption().Text(l.tr("Baseline and scenario")),
-					app.THead().Body(app.Tr().Body(
-						app.Th().Scope("col").Text(l.tr("Figure")),
-						app.Th().Scope("col").Text(l.tr("Baseline")),
-						app.Th().Scope("col").Text(l.tr("Scenario")),
-						app.Th().Scope("col").Text(l.tr("Change")),
-						app.Th().Scope("col").Text(l.tr("Change %")),
-					)),
-					app.TBody().Aria("live", "polite").Body(app.If(len(v.Compare) == 0, func() app.UI {
-						return app.Tr().Body(app.Td().ColSpan(5).Class("whatif-empty").Text(l.tr("Set a lever to see how the figures change.")))
-					}), app.Range(v.Compare).Slice(func(i int) app.UI {
-						r := v.Compare[i]
-						return app.Tr().ID("cmp-"+r.ID).Body(
-							app.Th().Scope("row").Text(r.Label),
-							app.Td().Text(r.Base),
-							app.Td().Text(r.Scenario),
-							app.Td().Text(r.Diff),
-							app.Td().Text(r.DiffPct),
-						)
-					})),
-				),
+				&compareTable{Loc: l, Rows: v.Compare},
 			),
 		),
 		app.If(len(p.spec.Goals) > 0, func() app.UI {
