@@ -92,12 +92,9 @@ func TestBrowserPurchase(t *testing.T) {
 		t.Errorf("no out-of-date note, got %q", got)
 	}
 
-	// The URL carries the state, so a reload shows the same figures.
-	loc, err := chromedp.Run(ctx, chromedp.Location())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(loc, "aov=80") || !strings.Contains(loc, "years=2.5") {
+	// The URL carries the state, so a reload shows the same figures. It
+	// follows the typing at most every urlEvery.
+	if loc, err := waitURL(ctx, "aov=80", "years=2.5"); err != nil {
 		t.Errorf("URL %s does not carry the inputs", loc)
 	}
 	if err := chromedp.Do(ctx, typeInto("freq", "3")); err != nil {
@@ -106,13 +103,26 @@ func TestBrowserPurchase(t *testing.T) {
 	if err := waitText(ctx, "ltv", "$600.00"); err != nil {
 		t.Fatalf("after typing 3: LTV = %q, want $600.00", text(t, ctx, "#ltv"))
 	}
-	loc, _ = chromedp.Run(ctx, chromedp.Location())
+	loc, err := waitURL(ctx, "aov=80", "years=2.5", "freq=3")
+	if err != nil {
+		t.Fatalf("URL %s does not carry the inputs", loc)
+	}
 	if err := chromedp.Do(ctx, chromedp.Navigate(loc), waitApp()); err != nil {
 		t.Fatal(err)
 	}
 	if got := text(t, ctx, "#ltv"); got != "$600.00" {
 		t.Errorf("after reloading %s: LTV = %q, want $600.00", loc, got)
 	}
+}
+
+// waitURL waits until the page's URL holds every one of wants, and returns
+// it.
+func waitURL(ctx context.Context, wants ...string) (string, error) {
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](
+		`(() => { const u = location.href; return `+jsStringArray(wants)+`.every((w) => u.includes(w)); })()`,
+		chromedp.WithPollingTimeout(5*time.Second)))
+	loc, _ := chromedp.Run(ctx, chromedp.Location())
+	return loc, err
 }
 
 // text returns the text of the first element matching a CSS selector.
@@ -172,6 +182,59 @@ func TestBrowserSubscriptionWhatIfAndGoalSeek(t *testing.T) {
 	}
 }
 
+// TestBrowserTypingEndsConsistent: a keystroke shows the result panel
+// first and the charts, the what-if comparison and the URL after it; fast
+// typing, one edit on top of the last before those have caught up, ends
+// with everything as a fresh load of the URL shows it.
+func TestBrowserTypingEndsConsistent(t *testing.T) {
+	base := serveSite(t)
+	ctx := newTab(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/subscription?wchurn=-1"), waitApp()); err != nil {
+		t.Fatal(err)
+	}
+	// The keys go in without waiting for the page in between.
+	steps := []chromedp.Action[chromedp.Void]{chromedp.Focus(chromedp.ID("arpa"))}
+	// 100 -> 1005 -> (empty: out of date) -> 2507 -> 250, then churn 5 -> 4.
+	for _, k := range []string{kb.End, "5", kb.Backspace, kb.Backspace, kb.Backspace, kb.Backspace, "2", "5", "0", "7", kb.Backspace} {
+		steps = append(steps, chromedp.KeyEvent(k))
+	}
+	steps = append(steps, chromedp.Focus(chromedp.ID("mchurn")), chromedp.KeyEvent(kb.End), chromedp.KeyEvent(kb.Backspace), chromedp.KeyEvent("4"))
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatal(err)
+	}
+	// $250 x 80 % / 4 % = $5,000; the what-if's 3 %: $6,666.67.
+	if err := waitText(ctx, "ltv", "$5,000.00"); err != nil {
+		t.Fatalf("LTV %q, want $5,000.00", text(t, ctx, "#ltv"))
+	}
+	loc, err := waitURL(ctx, "arpa=250&", "mchurn=4&")
+	if err != nil {
+		t.Fatalf("URL %s, want arpa=250 and mchurn=4", loc)
+	}
+	// What the page shows: the visible texts and the charts' drawing.
+	const shown = `JSON.stringify([".result", ".charts", "#compare"].map((s) => document.querySelector(s).textContent)
+		.concat(Array.from(document.querySelectorAll(".charts svg"), (e) => e.outerHTML)))`
+	typed, err := chromedp.Run(ctx, chromedp.Poll[string](`(() => { const s = `+shown+`; return s.includes("$6,666.67") && s; })()`,
+		chromedp.WithPollingTimeout(5*time.Second)))
+	if err != nil {
+		t.Fatalf("the what-if comparison never showed the typed figures: %v", err)
+	}
+	// Anything still to come would show within a few frames.
+	time.Sleep(300 * time.Millisecond)
+	if typed, err = chromedp.Run(ctx, chromedp.Evaluate[string](shown)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(loc), waitApp()); err != nil {
+		t.Fatal(err)
+	}
+	loaded, err := chromedp.Run(ctx, chromedp.Evaluate[string](shown))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if typed != loaded {
+		t.Errorf("after typing, the page shows\n%s\nand loading its URL %s shows\n%s", typed, loc, loaded)
+	}
+}
+
 func TestBrowserCohortPaste(t *testing.T) {
 	base := serveSite(t)
 	ctx := newTab(t)
@@ -190,9 +253,11 @@ func TestBrowserCohortPaste(t *testing.T) {
 	if got := text(t, ctx, "#beta"); !strings.HasPrefix(got, "1.18") {
 		t.Errorf("beta = %q, want 1.18...", got)
 	}
-	// The chart shows the observed and the projected curves, with a data table.
-	n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#survival-chart polyline").length`))
-	if err != nil || n != 2 {
+	// The chart shows the observed and the projected curves, with a data
+	// table. It follows the result panel by a frame.
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelectorAll("#survival-chart polyline").length === 2`,
+		chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		n, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#survival-chart polyline").length`))
 		t.Errorf("survival chart has %d lines (%v), want 2", n, err)
 	}
 	// A rising curve cannot be fitted: a message under the field.

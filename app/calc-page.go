@@ -3,6 +3,7 @@ package main
 import (
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -67,6 +68,16 @@ type calcPage struct {
 	good      calc.Scenario
 	goodLever calc.Changes
 	hasGood   bool
+
+	// A keystroke's work spreads over frames (calc-page-typing.go): the
+	// charts, the what-if comparison and the URL come after the result.
+	ctx      app.Context // the page's own, once mounted in the browser
+	mounted  bool
+	pending  *calc.Report // the report whose charts and comparison are not drawn yet
+	laterDue bool         // the later step is scheduled
+	urlDue   bool         // the URL does not carry the inputs yet
+	urlSoon  bool         // a write of the URL is scheduled
+	urlAt    time.Time    // when the URL was last written
 }
 
 func newCalcPage(spec *pageSpec) *calcPage {
@@ -91,6 +102,7 @@ func (p *calcPage) setSpec(spec *pageSpec) {
 		p.text[in.Key] = in.Default
 	}
 	p.goal = goalView{}
+	p.pending = nil
 	p.recompute()
 }
 
@@ -126,13 +138,20 @@ func (p *calcPage) OnNav(ctx app.Context) {
 	if spec := specForPath(u.Path); spec != nil && spec != p.spec && !p.embed {
 		p.setSpec(spec)
 	}
+	p.urlDue = false
 	p.load(u.Query())
 	ctx.Page().SetLang(p.loc.tag())
 }
 
 // OnMount runs in the browser once the app has taken over the page.
 func (p *calcPage) OnMount(ctx app.Context) {
+	p.ctx, p.mounted, p.laterDue, p.urlSoon = ctx, true, false, false
 	markAppReady()
+}
+
+// OnDismount forgets the page's context.
+func (p *calcPage) OnDismount() {
+	p.ctx, p.mounted, p.laterDue, p.urlSoon = app.Context{}, false, false, false
 }
 
 func (p *calcPage) load(q url.Values) {
@@ -172,7 +191,7 @@ func (p *calcPage) setLocale(ctx app.Context, l locale) {
 	p.loc = l
 	if p.hasGood {
 		if v, err := evaluate(p.good, p.goodLever, p.loc); err == nil {
-			p.view = v
+			p.view, p.pending = v, nil
 		}
 	}
 	p.recompute()
@@ -234,35 +253,10 @@ func (p *calcPage) table(text string) [][]calc.Number {
 
 // recompute evaluates the inputs; bad inputs keep the last valid results,
 // marked out of date.
-func (p *calcPage) recompute() {
-	s, levers := p.scenario(), p.leverChanges()
-	v, err := evaluate(s, levers, p.loc)
-	p.err = err
-	p.stale = err != nil
-	if err == nil {
-		p.view = v
-		p.good, p.goodLever, p.hasGood = s, levers, true
-	}
-}
-
-// onInput keeps the typed text of one input (a select, a text area),
-// recomputes, and records the inputs in the URL.
-func (p *calcPage) onInput(key string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		p.setText(ctx, key, ctx.JSSrc().Get("value").String())
-	}
-}
-
-// setText keeps the typed text of one input, recomputes, and records the
-// inputs in the URL (replaceState: no history entry per keystroke).
-func (p *calcPage) setText(ctx app.Context, key, text string) {
-	p.text[key] = text
-	p.goal = goalView{}
-	p.recompute()
-	p.syncURL(ctx)
-}
+func (p *calcPage) recompute() { p.compute(false) }
 
 func (p *calcPage) syncURL(ctx app.Context) {
+	p.urlDue, p.urlAt = false, time.Now()
 	u := *ctx.Page().URL()
 	u.RawQuery = p.query().Encode()
 	ctx.Page().ReplaceURL(&u)

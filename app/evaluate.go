@@ -13,29 +13,50 @@ import (
 // results for the page in the locale. calc computes every figure; this only
 // formats them.
 func evaluate(s calc.Scenario, levers calc.Changes, l locale) (resultView, error) {
-	// One Run reads the inputs and fits the cohort model once for the
-	// result, the what-if and the sensitivity.
+	rep, err := runScenario(s, levers)
+	if err != nil {
+		return resultView{}, err
+	}
+	v := headline(rep, l)
+	v.details(rep, l)
+	return v, nil
+}
+
+// runScenario evaluates a scenario with its what-if levers and the sensitivity
+// analysis: one Run reads the inputs and fits the cohort model once for
+// all three.
+func runScenario(s calc.Scenario, levers calc.Changes) (calc.Report, error) {
 	if anyLever(levers) {
 		s.Changes = &levers
 	}
 	s.SensitivitySpec = &calc.SensitivitySpec{}
-	rep, err := s.Run()
-	if err != nil {
-		return resultView{}, err
-	}
+	return s.Run()
+}
+
+// headline words the result panel of a report: the LTV, its verdict and
+// the figures under it.
+func headline(rep calc.Report, l locale) resultView {
 	r := rep.Result
 	v := resultView{LTV: l.money(r.LTV), LTVDetail: ltvDetail(r, l)}
+	v.Verdict, v.VerdictLevel = verdict(r, l)
+	v.Rows = resultRows(r, l)
+	return v
+}
+
+// details fills in the parts of the view beside the result panel: the
+// what-if comparison and the charts.
+func (v *resultView) details(rep calc.Report, l locale) {
+	r := rep.Result
+	v.Compare = nil
 	if rep.WhatIf != nil {
 		v.Compare = compareRows(*rep.WhatIf, l)
 	}
-	v.Verdict, v.VerdictLevel = verdict(r, l)
-	v.Rows = resultRows(r, l)
 	v.Survival = survivalChart(r, l)
 	v.Payback = paybackChart(r, l)
+	v.Tornado = nil
 	if rep.Sensitivity != nil && len(rep.Sensitivity.Rows) > 0 {
 		v.Tornado = tornado(*rep.Sensitivity, l)
 	}
-	return v, nil
 }
 
 // anyLever reports whether a what-if lever is set.

@@ -1,0 +1,119 @@
+package main
+
+import (
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// What a keystroke does, frame by frame. The page is large: the result
+// panel and the fields come with the frame that follows the keystroke, the
+// charts and the what-if comparison with the one after, and the URL
+// follows at most every urlEvery.
+
+// urlEvery is the least time between two writes of the URL as the visitor
+// types. Each replaceState costs milliseconds, and browsers limit them:
+// Chromium ignores calls beyond 200 in 10 s, Safari throws beyond 100 in
+// 30 s.
+const urlEvery = 350 * time.Millisecond
+
+// compute evaluates the inputs. With later, only the result panel is
+// worded now: the charts and the what-if comparison of the previous view
+// stay until finishView draws those of the new report.
+func (p *calcPage) compute(later bool) {
+	s, levers := p.scenario(), p.leverChanges()
+	rep, err := runScenario(s, levers)
+	p.err = err
+	p.stale = err != nil
+	if err != nil {
+		// The view stays as it is, and so do its charts to come.
+		return
+	}
+	v := headline(rep, p.loc)
+	if later {
+		v.Compare, v.Survival, v.Payback, v.Tornado = p.view.Compare, p.view.Survival, p.view.Payback, p.view.Tornado
+		p.pending = &rep
+	} else {
+		v.details(rep, p.loc)
+		p.pending = nil
+	}
+	p.view = v
+	p.good, p.goodLever, p.hasGood = s, levers, true
+}
+
+// finishView draws the charts and the what-if comparison of the view's
+// report, when a keystroke left them for later.
+func (p *calcPage) finishView() {
+	if p.pending != nil {
+		p.view.details(*p.pending, p.loc)
+		p.pending = nil
+	}
+}
+
+// onInput keeps the typed text of one input (a select, a text area) and
+// recomputes.
+func (p *calcPage) onInput(key string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		p.setText(ctx, key, ctx.JSSrc().Get("value").String())
+	}
+}
+
+// setText keeps the typed text of one input and recomputes. The result
+// panel updates in the next frame, the charts and the what-if comparison
+// in the frame after, and the URL (replaceState: no history entry per
+// keystroke) at most every urlEvery.
+func (p *calcPage) setText(ctx app.Context, key, text string) {
+	p.text[key] = text
+	p.goal = goalView{}
+	if !p.mounted {
+		p.recompute()
+		p.syncURL(ctx)
+		return
+	}
+	p.compute(true)
+	p.urlDue = true
+	p.later()
+}
+
+// later schedules catchUp once the frame being prepared is on screen: a
+// timer, not a deferred call, so that the browser takes the frame's DOM
+// changes before the work of the next one starts.
+func (p *calcPage) later() {
+	if p.laterDue {
+		return
+	}
+	p.laterDue = true
+	p.ctx.Defer(func(ctx app.Context) {
+		ctx.After(time.Millisecond, p.catchUp)
+	})
+}
+
+// catchUp draws what a keystroke left for later and records the inputs in
+// the URL.
+func (p *calcPage) catchUp(ctx app.Context) {
+	p.laterDue = false
+	p.finishView()
+	p.syncURLSoon(ctx)
+}
+
+// syncURLSoon writes the URL now if the last write is urlEvery old, else
+// once it is: the URL always ends with the inputs as last typed.
+func (p *calcPage) syncURLSoon(ctx app.Context) {
+	if !p.urlDue || p.urlSoon {
+		return
+	}
+	wait := time.Until(p.urlAt.Add(urlEvery))
+	if wait <= 0 {
+		p.syncURL(ctx)
+		return
+	}
+	p.urlSoon = true
+	ctx.After(wait, func(ctx app.Context) {
+		// Writing the URL changes nothing on the page.
+		ctx.PreventUpdate()
+		p.urlSoon = false
+		if p.urlDue {
+			p.syncURL(ctx)
+		}
+	})
+}
