@@ -7,6 +7,7 @@ import (
 )
 
 func (p *calcPage) Render() app.UI {
+	p.rendered()
 	if p.embed {
 		return p.renderEmbed()
 	}
@@ -184,7 +185,7 @@ func (p *calcPage) results() app.UI {
 			app.Output().ID("ltv").Class("result-value").Text(v.LTV),
 			app.P().Class("result-detail").ID("ltv-detail").Text(v.LTVDetail),
 			app.If(v.Verdict != "", func() app.UI {
-				return app.P().ID("verdict").Class("verdict verdict-" + v.VerdictLevel).Text(v.Verdict)
+				return app.P().ID("verdict").Class(verdictClass(v.VerdictLevel)).Text(v.Verdict)
 			}),
 		),
 		app.Dl().Class("result-rows").Body(
@@ -207,6 +208,9 @@ func (p *calcPage) results() app.UI {
 		}),
 	)
 }
+
+// verdictClass is the class of the verdict of a level: its colour.
+func verdictClass(level string) string { return "verdict verdict-" + level }
 
 func (p *calcPage) charts() app.UI {
 	v := p.view

@@ -1,15 +1,20 @@
 package main
 
 import (
+	"strings"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// What a keystroke does, frame by frame. The page is large: the result
-// panel and the fields come with the frame that follows the keystroke, the
-// charts and the what-if comparison with the one after, and the URL
-// follows at most every urlEvery.
+// What a keystroke does, frame by frame. go-app renders a change in the
+// frame that follows it, 8 ms after the event at best (its engine ticks at
+// 120 Hz), and the page is large. So the figures of the result panel do not
+// wait: the keystroke writes their new texts into the page itself
+// (showResult), and the next frame renders the same texts, along with what
+// else changed in the panel (a row appearing, the out-of-date note) and in
+// the fields. The charts and the what-if comparison come with the frame
+// after, and the URL follows at most every urlEvery.
 
 // urlEvery is the least time between two writes of the URL as the visitor
 // types. Each replaceState costs milliseconds, and browsers limit them:
@@ -58,10 +63,11 @@ func (p *calcPage) onInput(key string) app.EventHandler {
 	}
 }
 
-// setText keeps the typed text of one input and recomputes. The result
-// panel updates in the next frame, the charts and the what-if comparison
-// in the frame after, and the URL (replaceState: no history entry per
-// keystroke) at most every urlEvery.
+// setText keeps the typed text of one input and recomputes. The figures of
+// the result panel show at once (showResult), the rest of the panel and the
+// fields in the next frame, the charts and the what-if comparison in the
+// frame after, and the URL (replaceState: no history entry per keystroke)
+// at most every urlEvery.
 func (p *calcPage) setText(ctx app.Context, key, text string) {
 	p.text[key] = text
 	p.goal = goalView{}
@@ -71,6 +77,7 @@ func (p *calcPage) setText(ctx app.Context, key, text string) {
 		return
 	}
 	p.compute(true)
+	p.showResult(p.view, p.stale)
 	p.urlDue = true
 	p.later()
 }
@@ -116,4 +123,70 @@ func (p *calcPage) syncURLSoon(ctx app.Context) {
 			p.syncURL(ctx)
 		}
 	})
+}
+
+// panelText is one text of the result panel and the node that shows it.
+type panelText struct {
+	ID   string // the element
+	Part int    // partOwn, partFigure, partNote or partClass of the element
+	Text string
+}
+
+const (
+	partOwn    = iota // the element's own text
+	partFigure        // the text of its first child (a row's figure)
+	partNote          // the text of its second child (a row's note)
+	partClass         // its class attribute (the verdict's colour)
+)
+
+// panelTexts lists the texts of the result panel as results renders them.
+func (v resultView) panelTexts() []panelText {
+	out := []panelText{{"ltv", partOwn, v.LTV}, {"ltv-detail", partOwn, v.LTVDetail}}
+	if v.Verdict != "" {
+		out = append(out, panelText{"verdict", partOwn, v.Verdict}, panelText{"verdict", partClass, verdictClass(v.VerdictLevel)})
+	}
+	for _, r := range v.Rows {
+		out = append(out, panelText{r.ID, partFigure, r.Value})
+		if r.Note != "" {
+			out = append(out, panelText{r.ID, partNote, r.Note})
+		}
+	}
+	return out
+}
+
+// panelLayout sums up which elements the result panel has. Two views of
+// the same layout differ only in panelTexts.
+func (v resultView) panelLayout(stale bool) string {
+	var b strings.Builder
+	if stale {
+		b.WriteString("stale")
+	}
+	for _, t := range v.panelTexts() {
+		b.WriteString(" " + t.ID + "." + itoa(t.Part))
+	}
+	return b.String()
+}
+
+// showResult writes the texts of the result panel that differ between the
+// view on screen and view v into the page at once, when both have the
+// same layout, and reports whether it did. It writes nothing before the
+// app has mounted the page.
+func (p *calcPage) showResult(v resultView, stale bool) bool {
+	if !p.mounted || p.shownLayout != v.panelLayout(stale) {
+		return false
+	}
+	old := p.shownTexts
+	now := v.panelTexts()
+	for i, t := range now {
+		if t.Text != old[i].Text {
+			setNodeText(t.ID, t.Part, t.Text)
+		}
+	}
+	p.shownTexts = now
+	return true
+}
+
+// rendered records the result panel that Render puts on screen.
+func (p *calcPage) rendered() {
+	p.shownLayout, p.shownTexts = p.view.panelLayout(p.stale), p.view.panelTexts()
 }

@@ -78,6 +78,11 @@ type calcPage struct {
 	urlDue   bool         // the URL does not carry the inputs yet
 	urlSoon  bool         // a write of the URL is scheduled
 	urlAt    time.Time    // when the URL was last written
+
+	// The result panel on screen: showResult writes a keystroke's figures
+	// into it ahead of the frame.
+	shownLayout string
+	shownTexts  []panelText
 }
 
 func newCalcPage(spec *pageSpec) *calcPage {

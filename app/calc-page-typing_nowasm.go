@@ -1,0 +1,6 @@
+//go:build !wasm
+
+package main
+
+// setNodeText: natively there is no page to write into.
+func setNodeText(id string, part int, text string) {}
