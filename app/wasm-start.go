@@ -16,7 +16,7 @@ import (
 // has no URL, so the browser never caches the compiled code. The loader is
 // hidden (the prerendered page shows instead), so a worker
 // (web/wasm-compile.js) hands the response to compileStreaming as it comes:
-// compiled while it downloads, off the main thread. (Chromium 2026-12 still
+// compiled while it downloads, off the main thread. (Chromium 156 still
 // compiles lazily on the main thread what the first run calls, about 0.5 s
 // on a loaded 2-core machine, and reads no compiled code from its cache on
 // a load under the service worker.) Where no worker can start (a sandboxed iframe has an
