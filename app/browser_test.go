@@ -5,6 +5,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -232,6 +233,54 @@ func TestBrowserTypingEndsConsistent(t *testing.T) {
 	}
 	if typed != loaded {
 		t.Errorf("after typing, the page shows\n%s\nand loading its URL %s shows\n%s", typed, loc, loaded)
+	}
+}
+
+// TestBrowserURLFlushedOnHide: the URL follows typing at most every
+// urlEvery, but a page hidden or left in between still records the last
+// keystroke, and a reload then shows it.
+func TestBrowserURLFlushedOnHide(t *testing.T) {
+	base := serveSite(t)
+	ctx := newTab(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/?aov=50"), waitApp()); err != nil {
+		t.Fatal(err)
+	}
+	// Two keys in a row: the first writes the URL, the second falls within
+	// urlEvery of it. As soon as the page shows the second, it is hidden.
+	// Should the machine stall past urlEvery first, type two more.
+	aov := 50
+	for try := 0; ; try++ {
+		if err := chromedp.Do(ctx, chromedp.Focus(chromedp.ID("aov")), chromedp.KeyEvent(kb.End), chromedp.KeyEvent("7"), chromedp.KeyEvent("1")); err != nil {
+			t.Fatal(err)
+		}
+		aov = aov*100 + 71
+		want := "$" + groupThousands(strconv.Itoa(2*3*aov)) + ".00" // 2 purchases a year for 3 years
+		got, err := chromedp.Run(ctx, chromedp.Poll[[]string](`(() => {
+  if (document.getElementById("ltv").textContent !== `+strconv.Quote(want)+`) return false;
+  const before = location.search;
+  window.dispatchEvent(new PageTransitionEvent("pagehide"));
+  return [before, location.search];
+})()`, chromedp.WithPollingTimeout(10*time.Second)))
+		if err != nil {
+			t.Fatalf("LTV %q, want %s", text(t, ctx, "#ltv"), want)
+		}
+		key := "aov=" + strconv.Itoa(aov) + "&"
+		if strings.Contains(got[0], key) {
+			if try < 3 {
+				continue // the URL was written before the page was hidden
+			}
+			t.Fatalf("the URL caught up before every pagehide: %v", got)
+		}
+		if !strings.Contains(got[1], key) {
+			t.Fatalf("after pagehide the URL is %s, want %s", got[1], key)
+		}
+		if err := chromedp.Do(ctx, chromedp.Reload(), waitApp()); err != nil {
+			t.Fatal(err)
+		}
+		if err := waitText(ctx, "ltv", want); err != nil {
+			t.Fatalf("after a reload LTV %q, want %s", text(t, ctx, "#ltv"), want)
+		}
+		return
 	}
 }
 

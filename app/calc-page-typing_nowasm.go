@@ -4,3 +4,6 @@ package main
 
 // setNodeText: natively there is no page to write into.
 func setNodeText(id string, part int, text string) {}
+
+// flushURLOnHide: natively no page is ever hidden.
+func (p *calcPage) flushURLOnHide() func() { return nil }

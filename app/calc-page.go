@@ -78,6 +78,7 @@ type calcPage struct {
 	urlDue   bool         // the URL does not carry the inputs yet
 	urlSoon  bool         // a write of the URL is scheduled
 	urlAt    time.Time    // when the URL was last written
+	unwatch  func()       // stops flushing the URL when the page is hidden
 
 	// The result panel on screen: showResult writes a keystroke's figures
 	// into it ahead of the frame.
@@ -151,11 +152,16 @@ func (p *calcPage) OnNav(ctx app.Context) {
 // OnMount runs in the browser once the app has taken over the page.
 func (p *calcPage) OnMount(ctx app.Context) {
 	p.ctx, p.mounted, p.laterDue, p.urlSoon = ctx, true, false, false
+	p.unwatch = p.flushURLOnHide()
 	markAppReady()
 }
 
 // OnDismount forgets the page's context.
 func (p *calcPage) OnDismount() {
+	if p.unwatch != nil {
+		p.unwatch()
+		p.unwatch = nil
+	}
 	p.ctx, p.mounted, p.laterDue, p.urlSoon = app.Context{}, false, false, false
 }
 
