@@ -371,6 +371,30 @@ func stateFromScenario(s calc.Scenario) (*pageSpec, url.Values) {
 		q.Set("surv", joinRows([][]calc.Number{s.SurvivalPct}))
 		q.Set("coh", joinRows(s.Cohorts))
 	}
+	if ch := s.Changes; ch != nil {
+		for _, lv := range spec.levers() {
+			var t string
+			switch lv.Key {
+			case "wchurn":
+				t = string(ch.ChurnChangePoints)
+			case "wprice":
+				t = string(ch.PriceChangePct)
+			case "welast":
+				t = string(ch.PriceElasticity)
+			case "wgm":
+				t = string(ch.MarginChangePoints)
+			case "wcac":
+				t = string(ch.CACChangePct)
+			case "wbill":
+				if ch.AnnualBilling {
+					t = "annual"
+				}
+			}
+			if t != "" {
+				q.Set(lv.Key, t)
+			}
+		}
+	}
 	return spec, q
 }
 

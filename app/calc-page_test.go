@@ -187,6 +187,43 @@ func FuzzParseTable(f *testing.F) {
 	})
 }
 
+// TestStateFromScenarioWhatIf: the what-if levers a saved scenario or a
+// scenario file keeps open as the same levers and the same comparison; the
+// levers a model does not have are left out.
+func TestStateFromScenarioWhatIf(t *testing.T) {
+	for _, tt := range []struct {
+		spec  *pageSpec
+		query string
+		want  []string // lever keys kept
+	}{
+		{purchaseSpec, "aov=70&gm=40&cac=120&wchurn=-2&wprice=10&welast=-0.5&wgm=5&wcac=-20", []string{"wchurn", "wprice", "welast", "wgm", "wcac"}},
+		{subscriptionSpec, "cac=300&wchurn=-1&wbill=annual&wcac=10", []string{"wchurn", "wbill", "wcac"}},
+		{cohortSpec, "surv=100+60+45&m=80&cac=250&wcac=-20", []string{"wcac"}},
+	} {
+		p := newCalcPage(tt.spec)
+		q, _ := url.ParseQuery(tt.query)
+		p.load(q)
+		want := p.withWhatIf()
+		if want.Changes == nil {
+			t.Fatalf("%s: no what-if in %+v", tt.spec.Model, want)
+		}
+		gotSpec, state := stateFromScenario(want)
+		for _, k := range tt.want {
+			if state.Get(k) != q.Get(k) {
+				t.Errorf("%s: lever %s = %q, want %q", tt.spec.Model, k, state.Get(k), q.Get(k))
+			}
+		}
+		back := newCalcPage(gotSpec)
+		back.load(state)
+		if got := back.withWhatIf(); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: scenario -> state -> scenario\n got %+v\nwant %+v", tt.spec.Model, got, want)
+		}
+		if !reflect.DeepEqual(back.view.Compare, p.view.Compare) || len(p.view.Compare) == 0 {
+			t.Errorf("%s: comparison %+v after the round trip, want %+v (error %v)", tt.spec.Model, back.view.Compare, p.view.Compare, p.err)
+		}
+	}
+}
+
 // TestStateFromScenario: a scenario file opens as the same figures, and
 // exporting the page again gives the same scenario.
 func TestStateFromScenario(t *testing.T) {

@@ -61,6 +61,7 @@ func (p *calcPage) scenarios() app.UI {
 // visitor types (two funcs never compare equal) and leaves it be.
 type scenarioPage interface {
 	scenario() calc.Scenario                       // the scenario of the inputs now
+	withWhatIf() calc.Scenario                     // and of the what-if levers set
 	openScenario(ctx app.Context, s calc.Scenario) // shows a scenario on the page
 }
 
@@ -68,6 +69,17 @@ type scenarioPage interface {
 func (p *calcPage) openScenario(ctx app.Context, s calc.Scenario) {
 	spec, q := stateFromScenario(s)
 	p.openState(ctx, spec, q)
+}
+
+// withWhatIf is the scenario of the inputs with the what-if levers that
+// are set, as calc's "what_if": what a saved scenario or a scenario file
+// keeps, so that opening it shows the same comparison.
+func (p *calcPage) withWhatIf() calc.Scenario {
+	s := p.scenario()
+	if ch := p.leverChanges(); anyLever(ch) {
+		s.Changes = &ch
+	}
+	return s
 }
 
 // OnMount reads the saved scenarios: storage exists only in the browser.
@@ -159,7 +171,7 @@ func (c *savedScenarios) save(ctx app.Context, e app.Event) {
 	if name == "" {
 		name = c.Loc.tr(modelLabel(c.Model)) + " " + now.Format("2006-01-02 15:04")
 	}
-	s := c.Page.scenario()
+	s := c.Page.withWhatIf()
 	if err := c.change(func(l *savedList) error { _, err := l.add(name, s, now); return err }); err != nil {
 		c.fail(err)
 		return
@@ -282,7 +294,7 @@ func (c *savedScenarios) startOver(ctx app.Context, e app.Event) {
 
 // exportJSON downloads the current scenario in calc's format.
 func (c *savedScenarios) exportJSON(ctx app.Context, e app.Event) {
-	b, err := scenarioJSON(c.Page.scenario())
+	b, err := scenarioJSON(c.Page.withWhatIf())
 	c.offer(scenarioFileName(c.Model), "application/json", b, err)
 }
 
