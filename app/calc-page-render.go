@@ -118,7 +118,7 @@ func (p *calcPage) selectField(in inputSpec) app.UI {
 	return app.Div().Class("field").Body(
 		app.Label().For(in.Key).Class("field-label").Text(l.tr(in.Label)),
 		app.Select().ID(in.Key).Name(in.Key).Class("field-input").DataSet("q", in.Key).
-			Aria("describedby", in.Key+"-hint").OnChange(p.onInput(in.Key)).Body(
+			Aria("describedby", in.Key+"-hint").OnChange(p.onInput).Body(
 			app.Range(in.Choices).Slice(func(i int) app.UI {
 				c := in.Choices[i]
 				o := app.Option().Value(c.Value).Text(l.tr(c.Label))
@@ -144,7 +144,7 @@ func (p *calcPage) textField(in inputSpec) app.UI {
 	}
 	area := app.Textarea().ID(in.Key).Name(in.Key).Class("field-input field-area").
 		Rows(3).Spellcheck(false).DataSet("q", in.Key).
-		Aria("describedby", describedBy).OnInput(p.onInput(in.Key))
+		Aria("describedby", describedBy).OnInput(p.onInput)
 	// go-app's Textarea().Text sets the value: a DOM property in the
 	// browser, but when prerendering a value attribute, which browsers
 	// ignore on a textarea and go-app writes with strconv.Quote (a quote in

@@ -55,11 +55,15 @@ func (p *calcPage) finishView() {
 	}
 }
 
-// onInput keeps the typed text of one input (a select, a text area) and
-// recomputes.
-func (p *calcPage) onInput(key string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		p.setText(ctx, key, ctx.JSSrc().Get("value").String())
+// onInput keeps the typed text of one input (a select, a text area), found
+// by its data-q attribute, and recomputes. One handler for every input:
+// go-app keeps an element's handler when the new one has the same code, so
+// a closure over the key would keep writing the input that stood in that
+// place on the calculator shown before.
+func (p *calcPage) onInput(ctx app.Context, e app.Event) {
+	src := ctx.JSSrc()
+	if key := src.Get("dataset").Get("q").String(); key != "" {
+		p.setText(ctx, key, src.Get("value").String())
 	}
 }
 

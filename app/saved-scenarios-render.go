@@ -104,14 +104,14 @@ func (c *savedScenarios) item(i int) app.UI {
 	}
 	if c.renaming == s.ID {
 		return app.Li().Class("scenario-item").Body(
-			app.Form().Class("scenario-rename").OnSubmit(c.rename(s, i)).Body(
+			app.Form().Class("scenario-rename").DataSet("i", n).OnSubmit(c.rename).Body(
 				app.Label().For(renameFieldID(i)).Class("field-label").Text(l.tr("New name for “{0}”", s.Name)),
 				app.Input().Type("text").ID(renameFieldID(i)).Class("field-input").MaxLength(maxNameRunes).AutoComplete(false).
 					OnInput(func(ctx app.Context, e app.Event) { c.newName = ctx.JSSrc().Get("value").String() }).
-					OnKeyDown(c.renameKey(i)),
+					DataSet("i", n).OnKeyDown(c.renameKey),
 				app.Div().Class("scenario-actions").Body(
 					app.Button().Type("submit").ID("scenario-rename-save-"+n).Class("button button-small").Text(l.tr("Save name")),
-					app.Button().Type("button").ID("scenario-rename-cancel-"+n).Class("button button-small").Text(l.tr("Cancel")).OnClick(c.cancelRename(i)),
+					app.Button().Type("button").ID("scenario-rename-cancel-"+n).Class("button button-small").Text(l.tr("Cancel")).DataSet("i", n).OnClick(c.cancelRename),
 				),
 			),
 		)
@@ -122,16 +122,16 @@ func (c *savedScenarios) item(i int) app.UI {
 			app.Span().Class("scenario-meta").Text(meta),
 		),
 		app.If(c.deleting == s.ID, func() app.UI {
-			return c.confirmable(s.ID, i, "", l.tr("Delete “{0}”?", s.Name), c.remove(s))
+			return c.confirmable(s.ID, i, "", l.tr("Delete “{0}”?", s.Name), c.remove)
 		}).Else(func() app.UI {
 			return app.Div().Class("scenario-actions").Body(
-				app.Button().Type("button").ID("scenario-open-"+n).Class("button button-small").OnClick(c.open(s)).Body(
+				app.Button().Type("button").ID("scenario-open-"+n).Class("button button-small").DataSet("i", n).OnClick(c.open).Body(
 					app.Text(l.tr("Open")), app.Span().Class("visually-hidden").Text(" "+s.Name),
 				),
-				app.Button().Type("button").ID("scenario-renamebtn-"+n).Class("button button-small").OnClick(c.startRename(s, i)).Body(
+				app.Button().Type("button").ID("scenario-renamebtn-"+n).Class("button button-small").DataSet("i", n).OnClick(c.startRename).Body(
 					app.Text(l.tr("Rename")), app.Span().Class("visually-hidden").Text(" "+s.Name),
 				),
-				app.Button().Type("button").ID("scenario-delete-"+n).Class("button button-small").OnClick(c.askDelete(s.ID, "scenario-keep-"+n)).Body(
+				app.Button().Type("button").ID("scenario-delete-"+n).Class("button button-small").DataSet("i", n).OnClick(c.askDelete).Body(
 					app.Text(l.tr("Delete")), app.Span().Class("visually-hidden").Text(" "+s.Name),
 				),
 			)
@@ -151,15 +151,15 @@ func (c *savedScenarios) confirmable(id string, i int, label, question string, d
 		back = "scenario-delete-" + n
 	}
 	if c.deleting != id {
-		return app.Button().Type("button").ID(back).Class("button button-small").Text(label).OnClick(c.askDelete(id, "scenario-keep-"+n))
+		return app.Button().Type("button").ID(back).Class("button button-small").Text(label).DataSet("i", n).OnClick(c.askDelete)
 	}
 	return app.Div().Class("scenario-confirm").Body(
 		app.P().ID("scenario-question-"+n).Class("scenario-question").Text(question),
 		app.Div().Class("scenario-actions").Body(
 			app.Button().Type("button").ID("scenario-confirm-"+n).Class("button button-small").
-				Aria("describedby", "scenario-question-"+n).Text(l.tr("Yes, delete")).OnClick(do),
+				Aria("describedby", "scenario-question-"+n).Text(l.tr("Yes, delete")).DataSet("i", n).OnClick(do),
 			app.Button().Type("button").ID("scenario-keep-"+n).Class("button button-small").
-				Aria("describedby", "scenario-question-"+n).Text(l.tr("Keep")).OnClick(c.keep(back)),
+				Aria("describedby", "scenario-question-"+n).Text(l.tr("Keep")).DataSet("i", n).OnClick(c.keep),
 		),
 	)
 }

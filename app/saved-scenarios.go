@@ -193,90 +193,117 @@ func modelLabel(model string) string {
 	return model
 }
 
-func (c *savedScenarios) open(s savedScenario) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		c.renaming, c.deleting = "", ""
-		c.say(c.Loc.tr("Opened “{0}”.", s.Name))
-		c.Page.openScenario(ctx, s.Scenario)
+// target is the saved scenario whose element was acted on, found by the
+// element's data-i attribute, and its index; ok is false for "all" (the
+// whole stored document) and for an index no longer in the list. One
+// handler serves every item: go-app keeps an element's handler when the new
+// one has the same code, so a closure over an item would go on acting on
+// the item that stood in that place before a deletion.
+func (c *savedScenarios) target(ctx app.Context) (s savedScenario, i int, ok bool) {
+	i, err := strconv.Atoi(ctx.JSSrc().Get("dataset").Get("i").String())
+	if err != nil || i < 0 || i >= len(c.list.Items) {
+		return savedScenario{}, -1, false
 	}
+	return c.list.Items[i], i, true
+}
+
+// open shows a saved scenario on the page.
+func (c *savedScenarios) open(ctx app.Context, e app.Event) {
+	s, _, ok := c.target(ctx)
+	if !ok {
+		return
+	}
+	c.renaming, c.deleting = "", ""
+	c.say(c.Loc.tr("Opened “{0}”.", s.Name))
+	c.Page.openScenario(ctx, s.Scenario)
 }
 
 // startRename shows the rename field of a scenario, filled with its name.
-func (c *savedScenarios) startRename(s savedScenario, i int) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		c.renaming, c.newName, c.deleting = s.ID, s.Name, ""
-		c.later(func() {
-			setFieldValue(renameFieldID(i), s.Name)
-			focusElement(renameFieldID(i), true)
-		})
+func (c *savedScenarios) startRename(ctx app.Context, e app.Event) {
+	s, i, ok := c.target(ctx)
+	if !ok {
+		return
 	}
+	c.renaming, c.newName, c.deleting = s.ID, s.Name, ""
+	c.later(func() {
+		setFieldValue(renameFieldID(i), s.Name)
+		focusElement(renameFieldID(i), true)
+	})
 }
 
 func renameFieldID(i int) string { return "scenario-rename-" + strconv.Itoa(i) }
 
-func (c *savedScenarios) rename(s savedScenario, i int) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		e.PreventDefault()
-		name, err := cleanName(c.newName)
-		switch {
-		case err != nil:
-			c.fail(err)
-			return
-		case name == "":
-			name = s.Name
-		}
-		if err := c.change(func(l *savedList) error { return l.rename(s.ID, name) }); err != nil {
-			c.fail(err)
-			return
-		}
-		c.renaming = ""
-		c.say(c.Loc.tr("Renamed to “{0}”.", name))
-		c.later(func() { focusElement("scenario-renamebtn-"+strconv.Itoa(i), false) })
+func (c *savedScenarios) rename(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	s, i, ok := c.target(ctx)
+	if !ok {
+		return
 	}
+	name, err := cleanName(c.newName)
+	switch {
+	case err != nil:
+		c.fail(err)
+		return
+	case name == "":
+		name = s.Name
+	}
+	if err := c.change(func(l *savedList) error { return l.rename(s.ID, name) }); err != nil {
+		c.fail(err)
+		return
+	}
+	c.renaming = ""
+	c.say(c.Loc.tr("Renamed to “{0}”.", name))
+	c.later(func() { focusElement("scenario-renamebtn-"+strconv.Itoa(i), false) })
 }
 
-func (c *savedScenarios) cancelRename(i int) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		c.renaming = ""
+func (c *savedScenarios) cancelRename(ctx app.Context, e app.Event) {
+	_, i, ok := c.target(ctx)
+	c.renaming = ""
+	if ok {
 		c.later(func() { focusElement("scenario-renamebtn-"+strconv.Itoa(i), false) })
 	}
 }
 
 // renameKey cancels the rename on Escape.
-func (c *savedScenarios) renameKey(i int) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		if e.Get("key").String() == "Escape" {
-			c.cancelRename(i)(ctx, e)
-		}
+func (c *savedScenarios) renameKey(ctx app.Context, e app.Event) {
+	if e.Get("key").String() == "Escape" {
+		c.cancelRename(ctx, e)
 	}
 }
 
 // askDelete asks to confirm the deletion of a scenario, or of the whole
-// stored document (wholeList).
-func (c *savedScenarios) askDelete(id string, keepID string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		c.deleting, c.renaming = id, ""
-		c.later(func() { focusElement(keepID, false) })
+// stored document (data-i "all").
+func (c *savedScenarios) askDelete(ctx app.Context, e app.Event) {
+	id, keepID := wholeList, "scenario-keep-all"
+	if s, i, ok := c.target(ctx); ok {
+		id, keepID = s.ID, "scenario-keep-"+strconv.Itoa(i)
 	}
+	c.deleting, c.renaming = id, ""
+	c.later(func() { focusElement(keepID, false) })
 }
 
-func (c *savedScenarios) keep(focusID string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		c.deleting = ""
-		c.later(func() { focusElement(focusID, false) })
+// keep answers "Keep" to the question of askDelete.
+func (c *savedScenarios) keep(ctx app.Context, e app.Event) {
+	back := "scenario-start-over"
+	if _, i, ok := c.target(ctx); ok {
+		back = "scenario-delete-" + strconv.Itoa(i)
 	}
+	c.deleting = ""
+	c.later(func() { focusElement(back, false) })
 }
 
-func (c *savedScenarios) remove(s savedScenario) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		c.deleting = ""
-		if err := c.change(func(l *savedList) error { return l.remove(s.ID) }); err != nil {
-			c.fail(err)
-			return
-		}
-		c.say(c.Loc.tr("Deleted “{0}”.", s.Name))
-		c.later(func() { focusElement("scenario-list-title", false) })
+func (c *savedScenarios) remove(ctx app.Context, e app.Event) {
+	s, _, ok := c.target(ctx)
+	c.deleting = ""
+	if !ok {
+		return
 	}
+	if err := c.change(func(l *savedList) error { return l.remove(s.ID) }); err != nil {
+		c.fail(err)
+		return
+	}
+	c.say(c.Loc.tr("Deleted “{0}”.", s.Name))
+	c.later(func() { focusElement("scenario-list-title", false) })
 }
 
 // startOver replaces a stored document that cannot be read by an empty one.

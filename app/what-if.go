@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"strings"
 
 	"ltvlab/calc"
 )
@@ -55,7 +56,7 @@ func (p *calcPage) whatIf() app.UI {
 				app.Div().Class("goal-buttons").Body(app.Range(p.spec.Goals).Slice(func(i int) app.UI {
 					g := p.spec.Goals[i]
 					return app.Button().Type("button").ID("goal-" + g.ID).Class("button").Text(l.tr(g.Label)).
-						OnClick(func(ctx app.Context, e app.Event) { p.seek(g) })
+						OnClick(p.onGoal)
 				})),
 				app.Div().Aria("live", "polite").Body(
 					app.If(p.goal.Answer != "", func() app.UI {
@@ -90,6 +91,20 @@ func (s *pageSpec) levers() []inputSpec {
 }
 
 // seek answers a goal-seek question for the current inputs.
+// onGoal answers the goal-seek question of the button clicked, found by
+// the button's id. One handler for every button: go-app keeps an element's
+// handler when the new one has the same code, so a closure over the goal
+// would keep answering the question of the calculator shown before.
+func (p *calcPage) onGoal(ctx app.Context, e app.Event) {
+	id := strings.TrimPrefix(ctx.JSSrc().Get("id").String(), "goal-")
+	for _, g := range p.spec.Goals {
+		if g.ID == id {
+			p.seek(g)
+			return
+		}
+	}
+}
+
 func (p *calcPage) seek(g goalSpec) {
 	p.goal = goalSeek(p.scenario(), g, p.loc)
 }
