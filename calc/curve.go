@@ -86,13 +86,7 @@ func fixedPoint(d decimal.Decimal) *big.Int {
 // shrink divides x by 10^digits in place, truncating toward zero.
 func shrink(x *big.Int, digits int64) {
 	neg := x.Sign() < 0
-	w := x.Bits()
-	for digits > 0 && len(w) > 0 {
-		k := min(digits, wordPow10Max)
-		w, _ = divWord(w, wordPow10[k])
-		digits -= k
-	}
-	x.SetBits(w)
+	x.SetBits(divPow10(x.Bits(), digits))
 	if neg {
 		x.Neg(x)
 	}

@@ -84,12 +84,7 @@ func roundedCoefficient(d decimal.Decimal, places int32) *big.Int {
 	neg := c.Sign() < 0
 	w := c.Bits()
 	// Drop all but the first dropped digit, then look at that digit.
-	for n := drop - 1; n > 0 && len(w) > 0; {
-		k := min(n, wordPow10Max)
-		w, _ = divWord(w, wordPow10[k])
-		n -= k
-	}
-	w, digit := divWord(w, 10)
+	w, digit := divWord(divPow10(w, drop-1), 10)
 	c.SetBits(w)
 	if digit >= 5 {
 		c.Add(c, bigOne)
@@ -98,6 +93,17 @@ func roundedCoefficient(d decimal.Decimal, places int32) *big.Int {
 		c.Neg(c)
 	}
 	return c
+}
+
+// divPow10 divides the natural number w by 10^n in place, truncating, in
+// steps of the powers of ten that fit a word.
+func divPow10(w []big.Word, n int64) []big.Word {
+	for n > 0 && len(w) > 0 {
+		k := min(n, wordPow10Max)
+		w, _ = divWord(w, wordPow10[k])
+		n -= k
+	}
+	return w
 }
 
 // divWord divides the natural number w (little-endian words) by y in place
