@@ -14,12 +14,7 @@ import (
 // renderPage renders a calculator for a URL query, as the prerender does.
 func renderPage(t *testing.T, spec *pageSpec, query string) string {
 	t.Helper()
-	q, err := url.ParseQuery(query)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := newCalcPage(spec)
-	p.load(q)
+	p := pageFor(t, spec, query)
 	e := app.NewTestEngine()
 	if err := e.Load(p); err != nil {
 		t.Fatal(err)
@@ -200,9 +195,8 @@ func TestStateFromScenarioWhatIf(t *testing.T) {
 		{subscriptionSpec, "cac=300&wchurn=-1&wbill=annual&wcac=10", []string{"wchurn", "wbill", "wcac"}},
 		{cohortSpec, "surv=100+60+45&m=80&cac=250&wcac=-20", []string{"wcac"}},
 	} {
-		p := newCalcPage(tt.spec)
+		p := pageFor(t, tt.spec, tt.query)
 		q, _ := url.ParseQuery(tt.query)
-		p.load(q)
 		want := p.withWhatIf()
 		if want.Changes == nil {
 			t.Fatalf("%s: no what-if in %+v", tt.spec.Model, want)
