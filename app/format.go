@@ -11,10 +11,12 @@ import (
 // calcNormalize is calc.NormalizeNumber.
 func calcNormalize(s, lang string) string { return calc.NormalizeNumber(s, lang) }
 
-// The browser formats numbers with Intl.NumberFormat (format_wasm.go). When
-// prerendering, and in native tests, the Go formatters below give the same
-// text as Intl.NumberFormat("en-US") for every language: the static site is
-// prerendered in English, and the app switches language as it starts.
+// The browser formats numbers with Intl.NumberFormat (format_wasm.go),
+// except in English. The Go formatters below give the same text as
+// Intl.NumberFormat("en-US"): the browser uses them for English, and when
+// prerendering and in native tests they format every language (the static
+// site is prerendered in English, and the app switches language as it
+// starts).
 
 // fractionDigits are the currency's minor units.
 func fractionDigits(currency string) int32 {
@@ -47,13 +49,18 @@ func formatMoneyEN(currency string, d decimal.Decimal) string {
 }
 
 // formatNumberEN renders a number as Intl.NumberFormat("en-US",
-// {maximumFractionDigits: 20}) does: grouped, every fraction digit kept.
+// {maximumFractionDigits: 20}) does: grouped, every fraction digit kept up
+// to the 20th, rounded half away from zero there, and a negative number
+// that rounds to zero shown as "-0".
 func formatNumberEN(d decimal.Decimal) string {
-	s := d.String()
 	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
+	if d.Sign() < 0 {
+		sign = "-"
 	}
+	if d.Exponent() < -20 {
+		d = d.Round(20)
+	}
+	s := strings.TrimPrefix(d.String(), "-")
 	intPart, frac, hasFrac := strings.Cut(s, ".")
 	out := sign + groupThousands(intPart)
 	if hasFrac {
@@ -61,6 +68,11 @@ func formatNumberEN(d decimal.Decimal) string {
 	}
 	return out
 }
+
+// formatPercentEN renders a percentage (12.5 for 12.5%) as
+// Intl.NumberFormat("en-US", {style: "percent", maximumFractionDigits: 20})
+// renders the fraction (0.125).
+func formatPercentEN(d decimal.Decimal) string { return formatNumberEN(d) + "%" }
 
 // groupThousands puts a comma between every group of three digits.
 func groupThousands(digits string) string {

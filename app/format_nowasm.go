@@ -11,7 +11,7 @@ func formatMoney(l locale, d decimal.Decimal) string { return formatMoneyEN(l.Cu
 
 func formatNumber(l locale, d decimal.Decimal) string { return formatNumberEN(d) }
 
-func formatPercent(l locale, d decimal.Decimal) string { return formatNumberEN(d) + "%" }
+func formatPercent(l locale, d decimal.Decimal) string { return formatPercentEN(d) }
 
 // browserLanguage is the visitor's preferred language; natively there is
 // none, and the prerendered page is English.
