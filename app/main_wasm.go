@@ -16,6 +16,10 @@ import (
 // shorter tasks instead of one long one, so that the prerendered page keeps
 // answering while the app starts.
 func main() {
+	if path, ok := warmUpPath(); ok {
+		warmUp(path)
+		return
+	}
 	registerRoutes()
 	yieldToBrowser()
 	app.RunWhenOnBrowser()

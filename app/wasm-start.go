@@ -58,9 +58,13 @@ async function goappCompileWasm(url, workerURL) {
   }
   try {
     return await new Promise((resolve, reject) => {
-      worker.onmessage = (e) => e.data.module ? resolve(e.data.module) : reject(new Error(e.data.error));
+      worker.onmessage = (e) => {
+        window.ltvWasmWarmUp = e.data.warmUp;
+        e.data.module ? resolve(e.data.module) : reject(new Error(e.data.error));
+      };
       worker.onerror = () => reject(new Error("the compiling worker failed"));
-      worker.postMessage(new URL(url, location.href).href);
+      const exec = document.querySelector('script[src$="wasm_exec.js"]');
+      worker.postMessage({ wasm: new URL(url, location.href).href, exec: exec && exec.src, path: location.pathname });
     });
   } catch (err) {
     return WebAssembly.compileStreaming(fetch(url));

@@ -1,11 +1,108 @@
-// Compiles app.wasm off the page's main thread: the page (app.js) posts the
-// URL, this worker streams the response into the compiler and posts back
-// the compiled WebAssembly.Module, or the error as a string.
+// Compiles app.wasm off the page's main thread. The page (app.js) posts the
+// URLs of app.wasm and wasm_exec.js and the page's path; this worker
+// streams the response into the compiler, runs the app's first render once
+// against a stand-in document (app/warm-up_wasm.go says why), and posts
+// back the compiled WebAssembly.Module with how the warm-up went, or the
+// error as a string.
 "use strict";
+
+// How long the page waits for the warm-up at most: past it, the page gets
+// the module as it is, and the rest compiles on the page.
+const warmUpLimitMs = 4000;
+
 self.onmessage = async (e) => {
+  let module;
   try {
-    self.postMessage({ module: await WebAssembly.compileStreaming(fetch(e.data)) });
+    module = await WebAssembly.compileStreaming(fetch(e.data.wasm));
   } catch (err) {
     self.postMessage({ error: String(err) });
+    return;
   }
+  let warmUp = "skipped";
+  if (e.data.exec) {
+    warmUp = await Promise.race([
+      runWarmUp(module, e.data.exec, e.data.path),
+      new Promise((done) => setTimeout(() => done("stopped: over " + warmUpLimitMs + " ms"), warmUpLimitMs)),
+    ]);
+  }
+  self.postMessage({ module, warmUp });
 };
+
+// runWarmUp runs app.wasm with ltvWarmUp set to the page's path, and
+// resolves to what the app left in ltvWarmUp ("done" or why it stopped).
+// Nothing it does fails the worker: an error ends the warm-up, and the
+// page still gets the module.
+function runWarmUp(module, execURL, path) {
+  return new Promise((done) => {
+    const stop = (why) => done("stopped: " + why);
+    self.addEventListener("error", (e) => {
+      e.preventDefault();
+      stop(e.message);
+    });
+    self.addEventListener("unhandledrejection", (e) => {
+      e.preventDefault();
+      stop(String(e.reason));
+    });
+    try {
+      importScripts(execURL);
+      self.document = standInDocument();
+      self.history = { state: null, pushState() {}, replaceState() {} };
+      self.ltvWarmUp = path;
+      const go = new Go();
+      WebAssembly.instantiate(module, go.importObject)
+        .then((instance) => go.run(instance))
+        .then(() => done(self.ltvWarmUp === path ? "stopped: the app did not finish" : String(self.ltvWarmUp)), (err) => stop(String(err)));
+    } catch (err) {
+      stop(String(err));
+    }
+  });
+}
+
+// standInDocument has what the app's first render calls on a document and
+// its elements, doing nothing.
+function standInDocument() {
+  const element = () => {
+    const el = {
+      style: { setProperty() {}, removeProperty() {} },
+      firstChild: null,
+      firstElementChild: null,
+      parentElement: null,
+      setAttribute() {},
+      removeAttribute() {},
+      getAttribute() { return null; },
+      addEventListener() {},
+      removeEventListener() {},
+      appendChild(child) {
+        if (!el.firstChild) {
+          el.firstChild = el.firstElementChild = child;
+        }
+        return child;
+      },
+      insertBefore(child) { return child; },
+      removeChild(child) { return child; },
+      replaceChild(added, removed) { return removed; },
+      focus() {},
+      blur() {},
+      scrollIntoView() {},
+      querySelector() { return null; },
+      querySelectorAll() { return []; },
+    };
+    return el;
+  };
+  const body = element();
+  body.appendChild(element());
+  return {
+    body,
+    head: element(),
+    documentElement: element(),
+    title: "",
+    createElement: element,
+    createElementNS: element,
+    createTextNode: element,
+    getElementById() { return null; },
+    querySelector() { return null; },
+    querySelectorAll() { return []; },
+    addEventListener() {},
+    removeEventListener() {},
+  };
+}
