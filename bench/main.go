@@ -138,7 +138,7 @@ func run(o options) *results {
 				measureKeys(r, o, chrome, site.url)
 			}
 			if o.only["lighthouse"] {
-				measureLighthouse(r, o, chrome, site.url)
+				measureLighthouse(r, o, chrome, site.url, hello.url)
 			}
 		}
 		site.stop()
@@ -320,10 +320,14 @@ func measureKeys(r *results, o options, chrome, siteURL string) {
 	r.add(figure{Group: group, Name: "max", Unit: "ms", Value: maxOf(lat)})
 }
 
-// measureLighthouse audits / and /embed, mobile and desktop.
-func measureLighthouse(r *results, o options, chrome, siteURL string) {
+// measureLighthouse audits / and /embed, mobile and desktop, and the go-app
+// hello world's page in the same runs: its performance score and total
+// blocking time are the reference of each preset (its other categories
+// are not held to anything).
+func measureLighthouse(r *results, o options, chrome, siteURL, helloURL string) {
 	type key struct{ path, preset string }
 	runs := map[key][]lighthouseRun{}
+	hello := map[string][]lighthouseRun{}
 	var keys []key
 	for _, p := range []string{"/", "/embed"} {
 		for _, preset := range []string{"mobile", "desktop"} {
@@ -341,6 +345,22 @@ func measureLighthouse(r *results, o options, chrome, siteURL string) {
 			fmt.Fprintf(os.Stderr, "lighthouse %s %s run %d: %v %v\n", k.path, k.preset, i+1, lr.Scores, lr.Metrics)
 			runs[k] = append(runs[k], lr)
 		}
+		for _, preset := range []string{"mobile", "desktop"} {
+			lr, err := runLighthouse(o.root, o.out, chrome, helloURL+"/", preset == "desktop", fmt.Sprintf("hello-%s-%d", preset, i+1))
+			if err != nil {
+				r.errorf("%v", err)
+				return
+			}
+			fmt.Fprintf(os.Stderr, "lighthouse hello world %s run %d: %v %v\n", preset, i+1, lr.Scores, lr.Metrics)
+			hello[preset] = append(hello[preset], lr)
+		}
+	}
+	helloMedian := func(preset string, get func(lighthouseRun) float64) (*float64, []float64) {
+		var xs []float64
+		for _, lr := range hello[preset] {
+			xs = append(xs, get(lr))
+		}
+		return ptr(median(xs)), xs
 	}
 	for _, k := range keys {
 		group := "Lighthouse " + k.preset + " " + k.path
@@ -362,6 +382,11 @@ func measureLighthouse(r *results, o options, chrome, siteURL string) {
 				limit = 98
 			}
 			f := figure{Group: group, Name: c, Unit: "score", Value: math.Round(median(xs)), Samples: xs, Budget: &budget{Limit: limit}}
+			if c == "performance" {
+				f.Reference, f.RefSample = helloMedian(k.preset, func(lr lighthouseRun) float64 { return lr.Scores[c] })
+				f.Reference = ptr(math.Round(*f.Reference))
+				f.RefName = "go-app hello world"
+			}
 			if c != "performance" && len(failing) > 0 {
 				f.Note = "failing audits: " + strings.Join(failing, ", ")
 			}
@@ -372,7 +397,9 @@ func measureLighthouse(r *results, o options, chrome, siteURL string) {
 			tbt = append(tbt, lr.Metrics["total-blocking-time"])
 			lcp = append(lcp, lr.Metrics["largest-contentful-paint"])
 		}
-		r.add(figure{Group: group, Name: "total blocking time", Unit: "ms", Value: median(tbt), Samples: tbt})
+		helloTBT, helloTBTs := helloMedian(k.preset, func(lr lighthouseRun) float64 { return lr.Metrics["total-blocking-time"] })
+		r.add(figure{Group: group, Name: "total blocking time", Unit: "ms", Value: median(tbt), Samples: tbt,
+			Reference: helloTBT, RefSample: helloTBTs, RefName: "go-app hello world"})
 		r.add(figure{Group: group, Name: "largest contentful paint", Unit: "ms", Value: median(lcp), Samples: lcp})
 	}
 }
