@@ -48,3 +48,24 @@ func TestLineChart(t *testing.T) {
 		}
 	}
 }
+
+// TestChartData: the data table is written as HTML text, every header and
+// cell escaped, and starts with its <table> element (go-app mounts the
+// first node of a raw string).
+func TestChartData(t *testing.T) {
+	html := app.HTMLString(chartData("Data <1>", "Label", []string{"Month", "A<b"}, [][]string{{"x&y", "<script>alert(1)</script>"}, {"2", ""}}))
+	for _, want := range []string{
+		`<summary>Data &lt;1&gt;</summary>`,
+		`<table><thead><tr><th scope="col">Month</th><th scope="col">A&lt;b</th></tr></thead><tbody>`,
+		`<tr><th scope="row">x&amp;y</th><td>&lt;script&gt;alert(1)&lt;/script&gt;</td></tr>`,
+		`<tr><th scope="row">2</th><td></td></tr></tbody></table>`,
+		`aria-label="Label"`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("data table lacks %s\n%s", want, html)
+		}
+	}
+	if strings.Contains(html, "<script>") {
+		t.Errorf("a cell's markup got through:\n%s", html)
+	}
+}

@@ -36,21 +36,20 @@ func (c tornadoChart) render() app.UI {
 			app.Li().Body(app.Span().Class("chart-box series-a"), app.Text(c.l.tr("Input {0}", c.LowName))),
 			app.Li().Body(app.Span().Class("chart-box series-b"), app.Text(c.l.tr("Input {0}", c.HighName))),
 		),
-		app.Details().Class("chart-data").Body(
-			app.Summary().Text(c.l.tr("Data table: {0}", c.Title)),
-			app.Div().Class("table-scroll").TabIndex(0).Attr("role", "region").Aria("label", c.Title).Body(app.Table().Body(
-				app.THead().Body(app.Tr().Body(
-					app.Th().Scope("col").Text(c.l.tr("Input")),
-					app.Th().Scope("col").Text(c.l.tr("LTV, input {0}", c.LowName)),
-					app.Th().Scope("col").Text(c.l.tr("LTV, input {0}", c.HighName)),
-				)),
-				app.TBody().Body(app.Range(c.Rows).Slice(func(i int) app.UI {
-					r := c.Rows[i]
-					return app.Tr().Body(app.Th().Scope("row").Text(r.Label), app.Td().Text(c.Format(r.Low)), app.Td().Text(c.Format(r.High)))
-				})),
-			)),
-		),
+		chartData(c.l.tr("Data table: {0}", c.Title), c.Title,
+			[]string{c.l.tr("Input"), c.l.tr("LTV, input {0}", c.LowName), c.l.tr("LTV, input {0}", c.HighName)},
+			c.rows()),
 	)
+}
+
+// rows are the data table's rows: each input, LTV at its low and high
+// values.
+func (c tornadoChart) rows() [][]string {
+	rows := make([][]string, len(c.Rows))
+	for i, r := range c.Rows {
+		rows[i] = []string{r.Label, c.Format(r.Low), c.Format(r.High)}
+	}
+	return rows
 }
 
 func (c tornadoChart) svg() string {
