@@ -24,9 +24,21 @@ func pageHref(path string) string {
 	}
 	base := siteBase
 	if app.IsClient {
-		// The handler sets GOAPP_ROOT_PREFIX to what "/" resolves to: the
-		// base path, "/" or "/ltv/".
-		base = app.Getenv("GOAPP_ROOT_PREFIX")
+		base = clientBase()
 	}
 	return strings.TrimSuffix(base, "/") + path
+}
+
+// clientBaseValue is the base path in the browser, read once: each read of
+// go-app's environment is a call into JavaScript, and a render builds
+// dozens of links.
+var clientBaseValue string
+
+// clientBase is the base path in the browser: the handler sets
+// GOAPP_ROOT_PREFIX to what "/" resolves to, "/" or "/ltv/".
+func clientBase() string {
+	if clientBaseValue == "" {
+		clientBaseValue = app.Getenv("GOAPP_ROOT_PREFIX")
+	}
+	return clientBaseValue
 }
