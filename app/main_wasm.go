@@ -16,8 +16,8 @@ import (
 // shorter tasks instead of one long one, so that the prerendered page keeps
 // answering while the app starts.
 func main() {
-	if path, ok := warmUpPath(); ok {
-		warmUp(path)
+	if page, ok := warmUpPage(); ok {
+		warmUp(page)
 		return
 	}
 	registerRoutes()

@@ -64,7 +64,7 @@ async function goappCompileWasm(url, workerURL) {
       };
       worker.onerror = () => reject(new Error("the compiling worker failed"));
       const exec = document.querySelector('script[src$="wasm_exec.js"]');
-      worker.postMessage({ wasm: new URL(url, location.href).href, exec: exec && exec.src, path: location.pathname });
+      worker.postMessage({ wasm: new URL(url, location.href).href, exec: exec && exec.src, page: location.href });
     });
   } catch (err) {
     return WebAssembly.compileStreaming(fetch(url));

@@ -1,5 +1,5 @@
 // Compiles app.wasm off the page's main thread. The page (app.js) posts the
-// URLs of app.wasm and wasm_exec.js and the page's path; this worker
+// URLs of app.wasm, of wasm_exec.js and of the page itself; this worker
 // streams the response into the compiler, runs the app's first render once
 // against a stand-in document (app/warm-up_wasm.go says why), and posts
 // back the compiled WebAssembly.Module with how the warm-up went, or the
@@ -21,18 +21,20 @@ self.onmessage = async (e) => {
   let warmUp = "skipped";
   if (e.data.exec) {
     warmUp = await Promise.race([
-      runWarmUp(module, e.data.exec, e.data.path),
+      runWarmUp(module, e.data.exec, e.data.page),
       new Promise((done) => setTimeout(() => done("stopped: over " + warmUpLimitMs + " ms"), warmUpLimitMs)),
     ]);
   }
   self.postMessage({ module, warmUp });
 };
 
-// runWarmUp runs app.wasm with ltvWarmUp set to the page's path, and
-// resolves to what the app left in ltvWarmUp ("done" or why it stopped).
+// runWarmUp runs app.wasm with ltvWarmUp set to the page's URL, which is
+// also what the app reads as its location (its path, language and figures),
+// and resolves to what the app left in ltvWarmUp ("done" or why it
+// stopped).
 // Nothing it does fails the worker: an error ends the warm-up, and the
 // page still gets the module.
-function runWarmUp(module, execURL, path) {
+function runWarmUp(module, execURL, page) {
   return new Promise((done) => {
     const stop = (why) => done("stopped: " + why);
     self.addEventListener("error", (e) => {
@@ -47,11 +49,12 @@ function runWarmUp(module, execURL, path) {
       importScripts(execURL);
       self.document = standInDocument();
       self.history = { state: null, pushState() {}, replaceState() {} };
-      self.ltvWarmUp = path;
+      Object.defineProperty(self, "location", { value: new URL(page), configurable: true });
+      self.ltvWarmUp = page;
       const go = new Go();
       WebAssembly.instantiate(module, go.importObject)
         .then((instance) => go.run(instance))
-        .then(() => done(self.ltvWarmUp === path ? "stopped: the app did not finish" : String(self.ltvWarmUp)), (err) => stop(String(err)));
+        .then(() => done(self.ltvWarmUp === page ? "stopped: the app did not finish" : String(self.ltvWarmUp)), (err) => stop(String(err)));
     } catch (err) {
       stop(String(err));
     }
