@@ -31,9 +31,8 @@ self.onmessage = async (e) => {
 // runWarmUp runs app.wasm with ltvWarmUp set to the page's URL, which is
 // also what the app reads as its location (its path, language and figures),
 // and resolves to what the app left in ltvWarmUp ("done" or why it
-// stopped).
-// Nothing it does fails the worker: an error ends the warm-up, and the
-// page still gets the module.
+// stopped). Nothing it does fails the worker: an error ends the warm-up,
+// and the page still gets the module.
 function runWarmUp(module, execURL, page) {
   return new Promise((done) => {
     const stop = (why) => done("stopped: " + why);
