@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/chromedp"
 )
 
@@ -129,4 +130,31 @@ func newTabFor(tb testing.TB, timeout time.Duration, extra ...chromedp.ExecAlloc
 // waitApp waits until app.wasm runs and has taken over the page.
 func waitApp() chromedp.Action[chromedp.Void] {
 	return chromedp.WaitVisible(chromedp.CSS(`html[data-app="ready"] body`))
+}
+
+// openHolding opens url in the tab with the first request whose URL
+// matches pattern held (Fetch domain), waits until the prerendered page
+// shows the input inputID, and returns the held request: the test
+// continues or fulfils it. what names the request in the failure.
+func openHolding(t *testing.T, ctx context.Context, url, pattern, inputID, what string) *fetch.EventRequestPaused {
+	t.Helper()
+	if _, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{
+		Patterns: []*fetch.RequestPattern{{URLPattern: pattern}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	waitCtx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	paused := chromedp.Events(waitCtx, fetch.RequestPaused)
+	if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.ID(inputID))); err != nil {
+		t.Fatal(err)
+	}
+	for ev, err := range paused {
+		if err != nil {
+			t.Fatalf("%s was never requested: %v", what, err)
+		}
+		return &ev
+	}
+	t.Fatalf("%s was never requested", what)
+	return nil
 }

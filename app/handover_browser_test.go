@@ -3,9 +3,7 @@
 package main
 
 import (
-	"context"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/chromedp"
@@ -19,25 +17,7 @@ func TestBrowserTypingBeforeAppStarts(t *testing.T) {
 	base := serveSite(t)
 	ctx := newTab(t)
 	// Hold app.wasm until the visitor has typed.
-	if _, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{
-		Patterns: []*fetch.RequestPattern{{URLPattern: "*.wasm"}},
-	}); err != nil {
-		t.Fatal(err)
-	}
-	waitCtx, cancel := context.WithTimeout(ctx, 20*time.Second)
-	defer cancel()
-	paused := chromedp.Events(waitCtx, fetch.RequestPaused)
-	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.ID("aov"))); err != nil {
-		t.Fatal(err)
-	}
-	var held *fetch.EventRequestPaused
-	for ev, err := range paused {
-		if err != nil {
-			t.Fatalf("app.wasm was never requested: %v", err)
-		}
-		held = &ev
-		break
-	}
+	held := openHolding(t, ctx, base+"/", "*.wasm", "aov", "app.wasm")
 	if ready, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.dataset.app === "ready"`)); ready {
 		t.Fatal("the app runs without its wasm")
 	}

@@ -3,12 +3,10 @@
 package main
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/chromedp"
@@ -53,30 +51,14 @@ func TestBrowserWarmUpStopsHarmlessly(t *testing.T) {
 		t.Fatal("the worker's stand-in document has no createElement to remove: update this test")
 	}
 	ctx := newTab(t)
-	if _, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{
-		Patterns: []*fetch.RequestPattern{{URLPattern: "*/wasm-compile.*"}},
+	held := openHolding(t, ctx, base+"/", "*/wasm-compile.*", "aov", "the compiling worker")
+	if _, err := chromedp.Call(ctx, fetch.FulfillRequest, fetch.FulfillRequestParams{
+		RequestID:       held.RequestID,
+		ResponseCode:    200,
+		ResponseHeaders: []*fetch.HeaderEntry{{Name: "Content-Type", Value: "text/javascript; charset=utf-8"}},
+		Body:            []byte(broken),
 	}); err != nil {
 		t.Fatal(err)
-	}
-	waitCtx, cancel := context.WithTimeout(ctx, 20*time.Second)
-	defer cancel()
-	paused := chromedp.Events(waitCtx, fetch.RequestPaused)
-	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.ID("aov"))); err != nil {
-		t.Fatal(err)
-	}
-	for ev, err := range paused {
-		if err != nil {
-			t.Fatalf("the compiling worker was never requested: %v", err)
-		}
-		if _, err := chromedp.Call(ctx, fetch.FulfillRequest, fetch.FulfillRequestParams{
-			RequestID:       ev.RequestID,
-			ResponseCode:    200,
-			ResponseHeaders: []*fetch.HeaderEntry{{Name: "Content-Type", Value: "text/javascript; charset=utf-8"}},
-			Body:            []byte(broken),
-		}); err != nil {
-			t.Fatal(err)
-		}
-		break
 	}
 	if err := chromedp.Do(ctx, waitApp()); err != nil {
 		t.Fatalf("the app did not start after the warm-up stopped: %v", err)
