@@ -20,6 +20,7 @@ type builds struct {
 	AppWasm, HelloWasm           string // as shipped
 	AppNamesWasm, HelloNamesWasm string // the same with their name section, for the package costs
 	Server                       string // LTV Lab's native command (build, serve)
+	BareHTTP                     string // bench/barehttp: the least a net/http server does
 	Site, HelloSite              string // the generated sites
 	WasmURL                      string // URL path of LTV Lab's content-hashed app.wasm
 }
@@ -33,6 +34,7 @@ func buildAll(goCmd, root, out string, rebuild bool) (builds, error) {
 		AppNamesWasm:   filepath.Join(out, "app-names.wasm"),
 		HelloNamesWasm: filepath.Join(out, "hello-names.wasm"),
 		Server:         filepath.Join(out, "ltvlab"),
+		BareHTTP:       filepath.Join(out, "barehttp"),
 		Site:           filepath.Join(out, "site"),
 		HelloSite:      filepath.Join(out, "hello-site"),
 	}
@@ -57,6 +59,7 @@ func buildAll(goCmd, root, out string, rebuild bool) (builds, error) {
 		{wasmEnv, []string{"build", "-trimpath", "-o", b.AppNamesWasm, "./app"}},
 		{wasmEnv, []string{"build", "-trimpath", "-o", b.HelloNamesWasm, "./bench/hello"}},
 		{nil, []string{"build", "-o", b.Server, "./app"}},
+		{nil, []string{"build", "-o", b.BareHTTP, "./bench/barehttp"}},
 		{nil, []string{"run", "./bench/hello", "-out", b.HelloSite, "-wasm", b.HelloWasm, "-icons", filepath.Join(root, "web")}},
 	}
 	for _, s := range steps {

@@ -432,38 +432,56 @@ func measureWrk(r *results, o options, b builds) {
 		{"/", "/", filepath.Join(b.Site, "index.html.br")},
 		{"app.wasm", b.WasmURL, filepath.Join(b.Site, filepath.FromSlash(b.WasmURL)) + ".br"},
 	}
+	// The same bytes from net/http doing nothing else: how close to nginx
+	// any server built on net/http gets on this machine.
+	if port, err = freePort(); err != nil {
+		r.errorf("%v", err)
+		return
+	}
+	bareAddr := fmt.Sprintf("127.0.0.1:%d", port)
+	bareArgs := []string{"-addr", bareAddr}
 	for _, p := range paths {
-		for _, srv := range []*process{ours, ngx} {
+		bareArgs = append(bareArgs, p.path+"="+p.br)
+	}
+	bare, err := startProcess("bare net/http", filepath.Join(o.out, "barehttp.log"), "http://"+bareAddr, "/", b.BareHTTP, bareArgs...)
+	if err != nil {
+		r.errorf("wrk: %v", err)
+		return
+	}
+	defer bare.stop()
+	servers := []*process{ours, ngx, bare}
+	for _, p := range paths {
+		for _, srv := range servers {
 			if err := checkBrotli(srv.url+p.path, p.br); err != nil {
 				r.errorf("wrk: %s: %v", srv.name, err)
 				return
 			}
 		}
 	}
+	group := "wrk on loopback, Brotli (" + o.wrk.String() + ")"
 	for _, p := range paths {
-		var us, them []float64
+		rps := map[*process][]float64{}
 		for i := 0; i < o.wrkRuns; i++ {
-			order := []*process{ours, ngx}
-			if i%2 == 1 {
-				order = []*process{ngx, ours}
-			}
-			for _, srv := range order {
-				rps, err := runWrk(o.wrk, srv.url+p.path)
+			// Each run starts with the next server, so that none always
+			// runs first (or last) on a machine that heats up.
+			for j := range servers {
+				srv := servers[(i+j)%len(servers)]
+				v, err := runWrk(o.wrk, srv.url+p.path)
 				if err != nil {
 					r.errorf("%v", err)
 					return
 				}
-				fmt.Fprintf(os.Stderr, "wrk %s %s run %d: %.0f req/s\n", srv.name, p.name, i+1, rps)
-				if srv == ours {
-					us = append(us, rps)
-				} else {
-					them = append(them, rps)
-				}
+				fmt.Fprintf(os.Stderr, "wrk %s %s run %d: %.0f req/s\n", srv.name, p.name, i+1, v)
+				rps[srv] = append(rps[srv], v)
 			}
 		}
-		r.add(figure{Group: "wrk on loopback, Brotli (" + o.wrk.String() + ")", Name: p.name, Unit: "req/s",
-			Value: median(us), Samples: us, Reference: ptr(median(them)), RefSample: them, RefName: "nginx",
+		them := rps[ngx]
+		r.add(figure{Group: group, Name: p.name, Unit: "req/s",
+			Value: median(rps[ours]), Samples: rps[ours], Reference: ptr(median(them)), RefSample: them, RefName: "nginx",
 			Budget: &budget{OnRatio: true, Limit: 0.9}})
+		r.add(figure{Group: group, Name: p.name + ", bare net/http (bench/barehttp)", Unit: "req/s",
+			Value: median(rps[bare]), Samples: rps[bare], Reference: ptr(median(them)), RefSample: them, RefName: "nginx",
+			Note: "the same bytes from memory, nothing else: the ceiling of a net/http server here"})
 	}
 }
 
