@@ -14,6 +14,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -101,6 +102,9 @@ func build(opts buildOptions) (buildSummary, error) {
 		h := newHandler(version, res, sum.WasmSize)
 		if origin != "" {
 			h.Domain = strings.TrimPrefix(strings.TrimPrefix(origin, "https://"), "http://")
+			// Link previews show the icon; go-app would otherwise name
+			// the origin itself, a page, as the image.
+			h.Image = ogImage
 			h.RawHeaders = append(h.RawHeaders, oembedLink(origin, base))
 		}
 		return h
@@ -222,7 +226,7 @@ func generatePages(out string, h *app.Handler, base string, web map[string][]byt
 		if err != nil {
 			return err
 		}
-		b, err = inlineStyles(canonicalHTML(b), func(url string) ([]byte, bool) {
+		b, err = inlineStyles(dropHostlessOG(canonicalHTML(b)), func(url string) ([]byte, bool) {
 			css, ok := styles[url]
 			return css, ok
 		})
@@ -233,6 +237,22 @@ func generatePages(out string, h *app.Handler, base string, web map[string][]byt
 	})
 	sort.Strings(pages)
 	return pages, err
+}
+
+// ogImage is the Open Graph image of every page, when the build knows the
+// site's origin: the app's icon, square, as link previews accept.
+const ogImage = "/web/icon-512.png"
+
+// hostlessOG is the Open Graph URL and image that go-app writes when it
+// has no domain (a build without -origin): "https://" and "https:///cohort",
+// which a link preview would follow. Its input has sorted attributes
+// (canonicalHTML).
+var hostlessOG = regexp.MustCompile(`\n[ \t]*<meta content="https://(?:/[^"]*)?" property="og:(?:url|image)">`)
+
+// dropHostlessOG removes the Open Graph URL and image that have no host: a
+// page without them is previewed with the address it was fetched from.
+func dropHostlessOG(page []byte) []byte {
+	return hostlessOG.ReplaceAll(page, nil)
 }
 
 // hashTree writes the name and SHA-256 of every file under dir to w, in
