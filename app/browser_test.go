@@ -32,10 +32,12 @@ func pasteInto(id, text string) chromedp.Action[chromedp.Void] {
 	)
 }
 
-// waitText waits until the element with id shows want.
+// waitText waits until the element with id shows want. The element may
+// not be there yet (a re-render brings it): a predicate that throws would
+// end the wait at once.
 func waitText(ctx context.Context, id, want string) error {
 	_, err := chromedp.Run(ctx, chromedp.Poll[bool](
-		`document.getElementById(`+jsString(id)+`).textContent === `+jsString(want),
+		`(document.getElementById(`+jsString(id)+`) || {}).textContent === `+jsString(want),
 		chromedp.WithPollingTimeout(5*time.Second)))
 	return err
 }

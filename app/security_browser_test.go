@@ -165,7 +165,7 @@ func TestBrowserFilePayloads(t *testing.T) {
 		chromedp.SetUploadFiles(chromedp.ID("scenario-import"), []string{file})); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("arpa").value === `+jsString(payload),
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`(document.getElementById("arpa") || {}).value === `+jsString(payload),
 		chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 		t.Fatalf("the file did not open: arpa holds %q; %s", text(t, ctx, "#arpa"), text(t, ctx, "#scenario-import-errors"))
 	}
@@ -200,7 +200,7 @@ func TestBrowserFilePayloads(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("scenario-open-0"))); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("n").value === `+jsString(payload),
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`(document.getElementById("n") || {}).value === `+jsString(payload),
 		chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 		t.Errorf("the stored scenario did not open: n holds %q", text(t, ctx, "#n"))
 	}
