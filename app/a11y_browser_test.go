@@ -205,6 +205,10 @@ func TestBrowserKeyboard(t *testing.T) {
 		lang, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.documentElement.lang`))
 		t.Errorf("ArrowDown on the language menu: lang %q, want fr-FR", lang)
 	}
+	want := catalog("fr")["Customer lifetime value"] + " · LTV Lab"
+	if title, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.title`)); title != want {
+		t.Errorf("after switching to French the title is %q, want %q", title, want)
+	}
 	// The share dialog opens with Enter and closes with Escape, giving the
 	// focus back to its button.
 	if err := chromedp.Do(ctx, chromedp.Focus(chromedp.ID("share-open")), chromedp.KeyEvent(kb.Enter),

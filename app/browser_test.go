@@ -416,6 +416,13 @@ func TestBrowserLanguages(t *testing.T) {
 			if got, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.documentElement.lang`)); got != tt.htmlLang {
 				t.Errorf("<html lang=%q>, want %q", got, tt.htmlLang)
 			}
+			wantTitle := "Customer lifetime value · LTV Lab"
+			if tt.lang != "en" {
+				wantTitle = catalog(tt.lang)["Customer lifetime value"] + " · LTV Lab"
+			}
+			if got, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.title`)); got != wantTitle {
+				t.Errorf("title %q, want %q", got, wantTitle)
+			}
 			if err := chromedp.Do(ctx, pasteInto("aov", tt.typed)); err != nil {
 				t.Fatal(err)
 			}

@@ -369,6 +369,18 @@ func TestPrerender(t *testing.T) {
 	if body := get("/?aov=80&freq=3&years=2"); !strings.Contains(body, ">$480.00</output>") || !strings.Contains(body, `value="80"`) {
 		t.Errorf("prerendered /?aov=80&freq=3&years=2 does not show $480.00 with aov 80")
 	}
+	// Each calculator has its own title, in the page's language.
+	for target, want := range map[string]string{
+		"/":                     "<title>Customer lifetime value · LTV Lab</title>",
+		"/subscription":         "<title>Subscription LTV · LTV Lab</title>",
+		"/cohort?lang=fr":       "<title>" + catalog("fr")["Cohort retention and LTV"] + " · LTV Lab</title>",
+		"/embed?model=cohort":   "<title>Cohort retention and LTV · LTV Lab</title>",
+		"/subscription?lang=th": "<title>" + catalog("th")["Subscription LTV"] + " · LTV Lab</title>",
+	} {
+		if body := get(target); !strings.Contains(body, want) {
+			t.Errorf("prerendered %s lacks %s", target, want)
+		}
+	}
 	for _, payload := range []string{
 		`"><script>alert(1)</script>`,
 		`" onfocus="alert(1)" autofocus="`,

@@ -146,7 +146,15 @@ func (p *calcPage) OnNav(ctx app.Context) {
 	}
 	p.urlDue = false
 	p.load(u.Query())
+	p.nameDocument(ctx)
+}
+
+// nameDocument gives the document the language of the page and a title in
+// it: the calculator's name, then the product's, so that tabs, bookmarks
+// and search results tell the three calculators apart.
+func (p *calcPage) nameDocument(ctx app.Context) {
 	ctx.Page().SetLang(p.loc.tag())
+	ctx.Page().SetTitle(p.loc.tr(p.spec.Title) + " · LTV Lab")
 }
 
 // OnMount runs in the browser once the app has taken over the page.
@@ -207,7 +215,7 @@ func (p *calcPage) setLocale(ctx app.Context, l locale) {
 	}
 	p.recompute()
 	p.goal = goalView{}
-	ctx.Page().SetLang(p.loc.tag())
+	p.nameDocument(ctx)
 	p.syncURL(ctx)
 }
 
