@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"html"
 	"image"
 	"image/png"
 	"io"
@@ -379,6 +380,24 @@ func TestPrerender(t *testing.T) {
 	} {
 		if body := get(target); !strings.Contains(body, want) {
 			t.Errorf("prerendered %s lacks %s", target, want)
+		}
+	}
+	// And its own description, its lead paragraph.
+	for target, lead := range map[string]string{
+		"/":                   purchaseSpec.Lead,
+		"/subscription":       subscriptionSpec.Lead,
+		"/cohort?lang=ro":     catalog("ro")[cohortSpec.Lead],
+		"/embed?model=cohort": cohortSpec.Lead,
+	} {
+		metas := regexp.MustCompile(`<meta [^>]*>`).FindAllString(get(target), -1)
+		for _, attr := range []string{`name="description"`, `property="og:description"`} {
+			found := false
+			for _, m := range metas {
+				found = found || strings.Contains(m, attr) && strings.Contains(m, `content="`+html.EscapeString(lead)+`"`)
+			}
+			if lead == "" || !found {
+				t.Errorf("prerendered %s: no %s with the lead %q", target, attr, lead)
+			}
 		}
 	}
 	for _, payload := range []string{

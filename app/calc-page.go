@@ -149,12 +149,14 @@ func (p *calcPage) OnNav(ctx app.Context) {
 	p.nameDocument(ctx)
 }
 
-// nameDocument gives the document the language of the page and a title in
-// it: the calculator's name, then the product's, so that tabs, bookmarks
-// and search results tell the three calculators apart.
+// nameDocument gives the document the language of the page, and a title
+// and a description in it: the calculator's name, then the product's, and
+// its lead paragraph, so that tabs, bookmarks, search results and link
+// previews tell the three calculators apart.
 func (p *calcPage) nameDocument(ctx app.Context) {
 	ctx.Page().SetLang(p.loc.tag())
 	ctx.Page().SetTitle(p.loc.tr(p.spec.Title) + " · LTV Lab")
+	ctx.Page().SetDescription(p.loc.tr(p.spec.Lead))
 }
 
 // OnMount runs in the browser once the app has taken over the page.
