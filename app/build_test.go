@@ -383,13 +383,14 @@ func TestPrerender(t *testing.T) {
 		}
 	}
 	// And its own description, its lead paragraph.
+	meta := regexp.MustCompile(`<meta [^>]*>`)
 	for target, lead := range map[string]string{
 		"/":                   purchaseSpec.Lead,
 		"/subscription":       subscriptionSpec.Lead,
 		"/cohort?lang=ro":     catalog("ro")[cohortSpec.Lead],
 		"/embed?model=cohort": cohortSpec.Lead,
 	} {
-		metas := regexp.MustCompile(`<meta [^>]*>`).FindAllString(get(target), -1)
+		metas := meta.FindAllString(get(target), -1)
 		for _, attr := range []string{`name="description"`, `property="og:description"`} {
 			found := false
 			for _, m := range metas {

@@ -404,8 +404,8 @@ func measureLighthouse(r *results, o options, chrome, siteURL, helloURL string) 
 	}
 }
 
-// measureWrk loads / and app.wasm on LTV Lab's server and on nginx, with
-// the same files, alternating.
+// measureWrk loads / and app.wasm on LTV Lab's server, on nginx and on
+// bench/barehttp, with the same files, each run in a different order.
 func measureWrk(r *results, o options, b builds) {
 	// Fresh servers, with their request logs (one line a request, as
 	// shipped) going to /dev/null, so that a long run does not fill the
