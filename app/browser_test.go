@@ -32,6 +32,15 @@ func pasteInto(id, text string) chromedp.Action[chromedp.Void] {
 	)
 }
 
+// chooseOption picks value in the select with id, and tells the page as a
+// change (chromedp's SetValue sets the value without the event).
+func chooseOption(id, value string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		chromedp.SetValue(chromedp.ID(id), value),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById(`+jsString(id)+`).dispatchEvent(new Event("change", {bubbles: true}))`),
+	)
+}
+
 // waitText waits until the element with id shows want. The element may
 // not be there yet (a re-render brings it): a predicate that throws would
 // end the wait at once.

@@ -26,8 +26,7 @@ func TestBrowserNavigateThenUse(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Cash timing: the select must record "timing", nothing else.
-	if err := chromedp.Do(ctx, chromedp.SetValue(chromedp.ID("timing"), "end"),
-		chromedp.Evaluate[chromedp.Void](`document.getElementById("timing").dispatchEvent(new Event("change", {bubbles: true}))`)); err != nil {
+	if err := chromedp.Do(ctx, chooseOption("timing", "end")); err != nil {
 		t.Fatal(err)
 	}
 	if loc, err := waitURL(ctx, "timing=end"); err != nil {
@@ -50,8 +49,7 @@ func TestBrowserNavigateThenUse(t *testing.T) {
 		chromedp.WaitVisible(chromedp.ID("per"))); err != nil {
 		t.Fatal(err)
 	}
-	if err := chromedp.Do(ctx, chromedp.SetValue(chromedp.ID("per"), "month"),
-		chromedp.Evaluate[chromedp.Void](`document.getElementById("per").dispatchEvent(new Event("change", {bubbles: true}))`)); err != nil {
+	if err := chromedp.Do(ctx, chooseOption("per", "month")); err != nil {
 		t.Fatal(err)
 	}
 	if loc, err := waitURL(ctx, "per=month"); err != nil {

@@ -288,13 +288,11 @@ func TestBrowserNoOutboundRequests(t *testing.T) {
 	step("goal seek", chromedp.Click(chromedp.ID("goal-cac3")), chromedp.WaitVisible(chromedp.ID("goal-answer")))
 	step("share dialog", chromedp.Click(chromedp.ID("share-open")), chromedp.WaitVisible(chromedp.ID("share-dialog")),
 		chromedp.Click(chromedp.ID("share-close")), chromedp.WaitNotPresent(chromedp.ID("share-dialog")))
-	step("language", chromedp.SetValue(chromedp.ID("lang"), "fr"),
-		chromedp.Evaluate[chromedp.Void](`document.getElementById("lang").dispatchEvent(new Event("change", {bubbles: true}))`))
+	step("language", chooseOption("lang", "fr"))
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.documentElement.lang === "fr-FR"`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
 		t.Fatalf("the page did not switch to French: %v", err)
 	}
-	step("currency", chromedp.SetValue(chromedp.ID("cur"), "GBP"),
-		chromedp.Evaluate[chromedp.Void](`document.getElementById("cur").dispatchEvent(new Event("change", {bubbles: true}))`))
+	step("currency", chooseOption("cur", "GBP"))
 	if err := waitContains(ctx, "#ltv", "£"); err != nil {
 		t.Errorf("LTV %q after choosing GBP", text(t, ctx, "#ltv"))
 	}
