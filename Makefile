@@ -31,9 +31,11 @@ fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 
+# app.wasm links ./app (its browser entry), ./app/ui and ./calc: those are
+# vetted for the browser too.
 vet:
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./app ./app/ui ./calc
 
 ## unit: the tests that need no browser
 unit:
@@ -41,8 +43,8 @@ unit:
 
 # What the browser tests need, installed when missing: Chromium from
 # Debian's packages, and axe-core from the npm registry (pinned in
-# app/testdata/axe/package-lock.json).
-AXE := app/testdata/axe/node_modules/axe-core/axe.min.js
+# app/ui/testdata/axe/package-lock.json).
+AXE := app/ui/testdata/axe/node_modules/axe-core/axe.min.js
 
 browser-deps: $(AXE)
 	@if ! command -v chromium >/dev/null 2>&1; then \
@@ -50,12 +52,12 @@ browser-deps: $(AXE)
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
-$(AXE): app/testdata/axe/package-lock.json
+$(AXE): app/ui/testdata/axe/package-lock.json
 	@if ! command -v npm >/dev/null 2>&1; then \
 		echo "npm is missing: installing the Debian package npm"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; \
 	fi
-	cd app/testdata/axe && npm ci --no-audit --no-fund
+	cd app/ui/testdata/axe && npm ci --no-audit --no-fund
 	@touch $@
 
 ## bench: build, measure and print the performance table, write bench/results.json
@@ -73,7 +75,7 @@ bench: browser-deps
 
 ## fuzz: run every fuzz target for FUZZTIME each
 fuzz:
-	@for pkg in ./calc ./app; do \
+	@for pkg in $$($(GO) list ./calc ./app/...); do \
 		for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 			echo "fuzzing $$pkg $$target for $(FUZZTIME)"; \
 			$(GO) test -run='^$$' -fuzz="^$$target$$" -fuzztime=$(FUZZTIME) $$pkg || exit 1; \

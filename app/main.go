@@ -1,7 +1,8 @@
 //go:build !wasm
 
-// Command app is LTV Lab. Compiled to WebAssembly it is the calculator UI;
-// natively it generates the static site, serves it, and evaluates scenarios.
+// Command app is LTV Lab. Compiled to WebAssembly it is the calculator UI
+// (main_wasm.go, which imports only the UI and calc); natively it
+// generates the static site, serves it, and evaluates scenarios.
 //
 //	go run ./app build [-out static] [-web web] [-base /] [-origin https://HOST] [-precompress=true]
 //	go run ./app serve [-addr 127.0.0.1:8080] [-dir static] [-base /]
@@ -14,11 +15,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
 	"os/signal"
 	"syscall"
-	"time"
+
+	"ltvlab/app/serve"
+	"ltvlab/app/site"
 )
 
 const usage = `usage:
@@ -31,7 +33,6 @@ const usage = `usage:
 `
 
 func main() {
-	registerRoutes()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
@@ -45,39 +46,42 @@ func run(args []string, stdout, stderr io.Writer) int {
 	cmd, args := args[0], args[1:]
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprintf(stderr, "usage of %s:\n", cmd); fs.PrintDefaults() }
 	var err error
 	switch cmd {
 	case "build":
-		var opts buildOptions
+		var opts site.Options
 		fs.StringVar(&opts.Out, "out", "static", "directory to write the site into")
 		fs.StringVar(&opts.Web, "web", "web", "resource directory, with app.wasm built into it")
 		fs.StringVar(&opts.Base, "base", "/", "path the site is served under, e.g. /REPO/ for a GitHub Pages project site")
 		fs.StringVar(&opts.Origin, "origin", "", "scheme and host the site is published at, e.g. https://ltv.example: writes the oEmbed document")
 		precompress := fs.Bool("precompress", true, "write .br and .gz variants (for serve and S3 + CloudFront)")
-		if fs.Parse(args) != nil {
-			return 2
+		if err := fs.Parse(args); err != nil {
+			return flagStatus(err)
 		}
 		opts.SkipPrecompress = !*precompress
-		var sum buildSummary
-		sum, err = build(opts)
+		var sum site.Summary
+		sum, err = site.Build(opts)
 		if err == nil {
 			fmt.Fprintf(stdout, "wrote %s: %d files, version %s, app.wasm %d bytes (brotli %d)\n",
 				opts.Out, sum.Files, sum.Version, sum.WasmSize, sum.WasmBrotliSize)
 		}
 	case "serve":
-		var opts serveOptions
+		opts := serve.Options{Log: stderr}
 		fs.StringVar(&opts.Addr, "addr", "127.0.0.1:8080", "address to listen on")
 		fs.StringVar(&opts.Dir, "dir", "static", "directory of the generated site")
 		fs.StringVar(&opts.Base, "base", "/", "path the site is served under: the -base it was built with")
-		if fs.Parse(args) != nil {
-			return 2
+		fs.IntVar(&opts.MaxConns, "max-conns", 10000, "open connections at most (kept under the descriptor limit); idle ones are closed first for new visitors")
+		if err := fs.Parse(args); err != nil {
+			return flagStatus(err)
 		}
-		logs := newLogBuffer(stderr, 100*time.Millisecond)
-		logger := slog.New(slog.NewTextHandler(logs, nil))
+		if _, perr := site.ParseBase(opts.Base); perr != nil {
+			err = site.UsageError{Err: perr}
+			break
+		}
 		ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 		defer stop()
-		err = serveWithOptions(ctx, opts, logger, nil)
-		logs.Close()
+		err = serve.Run(ctx, opts, nil)
 	case "eval":
 		return runEval(args, os.Stdin, stdout, stderr)
 	case "-h", "-help", "--help", "help":
@@ -89,7 +93,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "error:", err)
-		var ue usageError
+		var ue site.UsageError
 		if errors.As(err, &ue) {
 			return 2
 		}
@@ -98,5 +102,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// usageError marks an error caused by how the command was called.
-type usageError struct{ error }
+// flagStatus is the exit status after a flag error: 0 when help was
+// asked for (-h), 2 otherwise.
+func flagStatus(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	return 2
+}

@@ -1,42 +1,9 @@
-//go:build wasm
+// The browser entry: app.wasm links this file, the UI and calc, and none of
+// the command's files (build tag !wasm), so neither the site's generator
+// nor the server is in it.
 
 package main
 
-import (
-	"syscall/js"
+import "ltvlab/app/ui"
 
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
-)
-
-// main in the browser only registers the routes and starts the UI: every
-// native-only line (generator, server, CLI) stays out of app.wasm.
-//
-// Between Go's start (the runtime and the packages initialising) and
-// go-app's first render it gives the main thread back to the browser: two
-// shorter tasks instead of one long one, so that the prerendered page keeps
-// answering while the app starts.
-func main() {
-	if page, ok := warmUpPage(); ok {
-		warmUp(page)
-		return
-	}
-	registerRoutes()
-	yieldToBrowser()
-	app.RunWhenOnBrowser()
-}
-
-// yieldToBrowser returns once the browser has run the tasks waiting for the
-// main thread. A time.Sleep would not do: the Go scheduler keeps the thread
-// while other goroutines run and wakes the sleeper itself when its timer
-// has passed by then.
-func yieldToBrowser() {
-	done := make(chan struct{})
-	var f js.Func
-	f = js.FuncOf(func(js.Value, []js.Value) any {
-		f.Release()
-		close(done)
-		return nil
-	})
-	js.Global().Call("setTimeout", f, 0)
-	<-done
-}
+func main() { ui.Main() }

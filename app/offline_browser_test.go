@@ -4,12 +4,15 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"ltvlab/app/internal/webtest"
+	"ltvlab/app/serve"
+	"ltvlab/app/site"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
@@ -24,31 +27,15 @@ import (
 // Without a compiled web/app.wasm it skips (fails under CI).
 func buildBrowserSite(t *testing.T, base string) string {
 	t.Helper()
-	web := filepath.Join("..", "web")
+	web := filepath.Join(webtest.Root(t), "web")
 	if _, err := os.Stat(filepath.Join(web, "app.wasm")); err != nil {
 		unavailable(t, "no compiled %s (run make static): %v", filepath.Join(web, "app.wasm"), err)
 	}
 	out := filepath.Join(t.TempDir(), "site")
-	if _, err := build(buildOptions{Out: out, Web: web, Base: base, SkipPrecompress: true}); err != nil {
+	if _, err := site.Build(site.Options{Out: out, Web: web, Base: base, SkipPrecompress: true}); err != nil {
 		t.Fatalf("building the site for %s: %v", base, err)
 	}
 	return out
-}
-
-// pollJS evaluates an asynchronous JavaScript expression until it yields
-// true.
-func pollJS(ctx context.Context, expr string, timeout time.Duration) error {
-	deadline := time.Now().Add(timeout)
-	for {
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr, chromedp.EvalAwaitPromise))
-		if err == nil && ok {
-			return nil
-		}
-		if time.Now().After(deadline) {
-			return fmt.Errorf("still not true after %v (last error: %v): %s", timeout, err, expr)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
 }
 
 // workerInstalled is true once the site's service worker is active and its
@@ -81,14 +68,6 @@ func installWorker(t *testing.T, ctx context.Context, url string, precache []str
 	if err := pollJS(ctx, `navigator.serviceWorker.controller !== null`, 5*time.Second); err != nil {
 		t.Fatalf("service worker does not control %s: %v", url, err)
 	}
-}
-
-func jsStringArray(list []string) string {
-	quoted := make([]string, len(list))
-	for i, s := range list {
-		quoted[i] = jsString(s)
-	}
-	return "[" + strings.Join(quoted, ",") + "]"
 }
 
 // checkInstallable asks Chromium whether the page it shows is an installable
@@ -135,7 +114,7 @@ func TestBrowserOffline(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := buildBrowserSite(t, base)
 			precache := workerPrecache(t, readSiteFile(t, dir, "app-worker.js"))
-			addr, stop := startServer(t, serveOptions{Dir: dir, Base: base})
+			addr, stop := webtest.StartServer(t, serve.Options{Dir: dir, Base: base})
 			root := "http://" + addr + base
 			ctx := newTab(t)
 			installWorker(t, ctx, root, precache)
@@ -158,20 +137,6 @@ func TestBrowserOffline(t *testing.T) {
 	}
 }
 
-// recordCSPViolations makes every document the tab loads collect the
-// Content-Security-Policy violations it reports in window.cspViolations.
-func recordCSPViolations() chromedp.Action[chromedp.Void] {
-	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
-			Source: `window.cspViolations = [];
-document.addEventListener("securitypolicyviolation", (e) => {
-  window.cspViolations.push(e.violatedDirective + " " + e.blockedURI);
-});`,
-		})
-		return err
-	})
-}
-
 // TestBrowserSubPath serves a site built with -base /ltv/ under /ltv/, as a
 // GitHub Pages project site, with the server's headers: /ltv redirects to
 // /ltv/, the app computes there and links home under /ltv/, and every page
@@ -179,7 +144,7 @@ document.addEventListener("securitypolicyviolation", (e) => {
 func TestBrowserSubPath(t *testing.T) {
 	chromiumPath(t)
 	dir := buildBrowserSite(t, "/ltv/")
-	addr, _ := startServer(t, serveOptions{Dir: dir, Base: "/ltv/"})
+	addr, _ := webtest.StartServer(t, serve.Options{Dir: dir, Base: "/ltv/"})
 	ctx := newTab(t)
 	if err := chromedp.Do(ctx, recordCSPViolations()); err != nil {
 		t.Fatal(err)
@@ -243,7 +208,7 @@ func TestBrowserUpdateNotice(t *testing.T) {
 	dir := buildBrowserSite(t, "/")
 	worker := readSiteFile(t, dir, "app-worker.js")
 	precache := workerPrecache(t, worker)
-	addr, stop := startServer(t, serveOptions{Dir: dir})
+	addr, stop := webtest.StartServer(t, serve.Options{Dir: dir})
 	ctx := newTab(t)
 	installWorker(t, ctx, "http://"+addr+"/", precache)
 	if shown, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`!!document.getElementById("update-reload")`)); shown {
@@ -253,14 +218,14 @@ func TestBrowserUpdateNotice(t *testing.T) {
 	// The next deployment: the same site under another version.
 	stop()
 	const next = "0123456789ab"
-	version := strings.TrimSpace(readSiteFile(t, dir, siteMarker))
+	version := strings.TrimSpace(readSiteFile(t, dir, ".ltvlab-site"))
 	if !strings.Contains(worker, `"`+version+`"`) {
 		t.Fatalf("worker does not name its cache after version %s", version)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "app-worker.js"), []byte(strings.ReplaceAll(worker, `"`+version+`"`, `"`+next+`"`)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	startServer(t, serveOptions{Addr: addr, Dir: dir})
+	webtest.StartServer(t, serve.Options{Addr: addr, Dir: dir})
 
 	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`goappTryUpdate()`)); err != nil {
 		t.Fatal(err)

@@ -1,9 +1,0 @@
-//go:build !wasm
-
-package main
-
-// setNodeText: natively there is no page to write into.
-func setNodeText(id string, part int, text string) {}
-
-// flushURLOnHide: natively no page is ever hidden.
-func (p *calcPage) flushURLOnHide() func() { return nil }

@@ -1,9 +1,0 @@
-//go:build !wasm
-
-package main
-
-import "github.com/maxence-charriere/go-app/v10/pkg/app"
-
-// Natively no file is ever chosen.
-func readChosenFile(ctx app.Context, input app.Value, limit int64, done func(app.Context, chosenFile)) {
-}

@@ -1,0 +1,110 @@
+package site
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// wasmStartJS (with WASM_URL and WORKER_URL filled in) replaces go-app's
+// goappInitWebAssembly and fetchWithProgress. go-app pipes app.wasm through
+// a JavaScript stream to draw its loader's progress: the bytes then reach
+// the compiler on the main thread, and the response, made in JavaScript,
+// has no URL, so the browser never caches the compiled code. The loader is
+// hidden (the prerendered page shows instead), so a worker
+// (web/wasm-compile.js) hands the response to compileStreaming as it comes:
+// compiled while it downloads, off the main thread. (Chromium 156 still
+// compiles lazily on the main thread what the first run calls, about 0.5 s
+// on a loaded 2-core machine, and reads no compiled code from its cache on
+// a load under the service worker.) Where no worker can start (a sandboxed iframe has an
+// opaque origin, and a worker must share the page's), the page compiles it
+// the same way itself.
+//
+// go-app registers the service worker first thing, and its install
+// downloads the whole site, app.wasm included, while the page needs the
+// network and the processor for itself: the page registers it once the app
+// runs (streamWasmStart removes the early call).
+const wasmStartJS = `async function goappInitWebAssembly() {
+  const loader = document.getElementById("app-wasm-loader");
+  if (!goappCanLoadWebAssembly()) {
+    loader.remove();
+    goappInitServiceWorker();
+    return;
+  }
+  // Fetch only once the prerendered page has painted: its first paint
+  // then never waits for app.wasm's bytes.
+  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+  try {
+    const go = new Go();
+    const module = await goappCompileWasm(WASM_URL, WORKER_URL);
+    const instance = await WebAssembly.instantiate(module, go.importObject);
+    go.run(instance);
+    loader.remove();
+  } catch (err) {
+    console.error("loading wasm failed: ", err);
+  }
+  goappInitServiceWorker();
+}
+
+async function goappCompileWasm(url, workerURL) {
+  let worker;
+  try {
+    worker = new Worker(workerURL);
+  } catch (err) {
+    return WebAssembly.compileStreaming(fetch(url));
+  }
+  try {
+    return await new Promise((resolve, reject) => {
+      worker.onmessage = (e) => {
+        window.ltvWasmWarmUp = e.data.warmUp;
+        e.data.module ? resolve(e.data.module) : reject(new Error(e.data.error));
+      };
+      worker.onerror = () => reject(new Error("the compiling worker failed"));
+      const exec = document.querySelector('script[src$="wasm_exec.js"]');
+      worker.postMessage({ wasm: new URL(url, location.href).href, exec: exec && exec.src, page: location.href });
+    });
+  } catch (err) {
+    return WebAssembly.compileStreaming(fetch(url));
+  } finally {
+    worker.terminate();
+  }
+}
+
+`
+
+// wasmURLInAppJS finds the URL go-app's app.js loads app.wasm from.
+var wasmURLInAppJS = regexp.MustCompile(`fetchWithProgress\(\s*"([^"]+)"`)
+
+// streamWasmStart rewrites go-app's app.js (v10.1.11) to start app.wasm
+// with wasmStartJS, compiled by the worker script at workerURL. It fails
+// when app.js does not have the shape it expects, which a go-app upgrade
+// may change.
+func streamWasmStart(appJS []byte, workerURL string) ([]byte, error) {
+	s := string(appJS)
+	m := wasmURLInAppJS.FindStringSubmatch(s)
+	const (
+		initStart  = "async function goappInitWebAssembly() {"
+		initEnd    = "function goappCanLoadWebAssembly() {"
+		fetchStart = "async function fetchWithProgress("
+	)
+	const register = "\ngoappInitServiceWorker();\n"
+	r := strings.Index(s, register)
+	i, j, k := strings.Index(s, initStart), strings.Index(s, initEnd), strings.Index(s, fetchStart)
+	if m == nil || r < 0 || i < r || j < i || k < j {
+		return nil, fmt.Errorf("app.js: go-app's wasm loader not found where expected (goappInitWebAssembly, goappCanLoadWebAssembly, fetchWithProgress)")
+	}
+	wasmURL, err := json.Marshal(m[1])
+	if err != nil {
+		return nil, err
+	}
+	worker, err := json.Marshal(workerURL)
+	if err != nil {
+		return nil, err
+	}
+	start := strings.NewReplacer("WASM_URL", string(wasmURL), "WORKER_URL", string(worker)).Replace(wasmStartJS)
+	return []byte(s[:r] + "\n" + s[r+len(register):i] + start + strings.TrimRight(s[j:k], "\n ") + "\n"), nil
+}
+
+// wasmCompileWorker is the worker script of wasmStartJS, in web/.
+const wasmCompileWorker = "wasm-compile.js"

@@ -1,0 +1,196 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// What a keystroke does, frame by frame. go-app renders a change in the
+// frame that follows it, 8 ms after the event at best (its engine ticks at
+// 120 Hz), and the page is large. So the figures of the result panel do not
+// wait: the keystroke writes their new texts into the page itself
+// (showResult), and the next frame renders the same texts, along with what
+// else changed in the panel (a row appearing, the out-of-date note) and in
+// the fields. The charts and the what-if comparison come with the frame
+// after, and the URL follows at most every urlEvery.
+
+// urlEvery is the least time between two writes of the URL as the visitor
+// types. Each replaceState costs milliseconds, and browsers limit them:
+// Chromium ignores calls beyond 200 in 10 s, Safari throws beyond 100 in
+// 30 s.
+const urlEvery = 350 * time.Millisecond
+
+// compute evaluates the inputs. With later, only the result panel is
+// worded now: the charts and the what-if comparison of the previous view
+// stay until finishView draws those of the new report.
+func (p *calcPage) compute(later bool) {
+	s, levers := p.scenario(), p.leverChanges()
+	rep, err := runScenario(s, levers)
+	p.err = err
+	p.stale = err != nil
+	if err != nil {
+		// The view stays as it is, and so do its charts to come.
+		return
+	}
+	v := headline(rep, p.loc)
+	if later {
+		v.Compare, v.Survival, v.Payback, v.Tornado = p.view.Compare, p.view.Survival, p.view.Payback, p.view.Tornado
+		p.pending = &rep
+	} else {
+		v.details(rep, p.loc)
+		p.pending = nil
+	}
+	p.view = v
+	p.good, p.goodLever, p.hasGood = s, levers, true
+}
+
+// finishView draws the charts and the what-if comparison of the view's
+// report, when a keystroke left them for later.
+func (p *calcPage) finishView() {
+	if p.pending != nil {
+		p.view.details(*p.pending, p.loc)
+		p.pending = nil
+	}
+}
+
+// onInput keeps the typed text of one input (a select, a text area), found
+// by its data-q attribute, and recomputes. One handler for every input:
+// go-app keeps an element's handler when the new one has the same code, so
+// a closure over the key would keep writing the input that stood in that
+// place on the calculator shown before.
+func (p *calcPage) onInput(ctx app.Context, e app.Event) {
+	src := ctx.JSSrc()
+	if key := src.Get("dataset").Get("q").String(); key != "" {
+		p.setText(ctx, key, src.Get("value").String())
+	}
+}
+
+// setText keeps the typed text of one input and recomputes. The figures of
+// the result panel show at once (showResult), the rest of the panel and the
+// fields in the next frame, the charts and the what-if comparison in the
+// frame after, and the URL (replaceState: no history entry per keystroke)
+// at most every urlEvery.
+func (p *calcPage) setText(ctx app.Context, key, text string) {
+	p.text[key] = text
+	p.goal = goalView{}
+	if !p.mounted {
+		p.recompute()
+		p.syncURL(ctx)
+		return
+	}
+	p.compute(true)
+	p.showResult(p.view, p.stale)
+	p.urlDue = true
+	p.later()
+}
+
+// later schedules catchUp once the frame being prepared is on screen: a
+// timer, not a deferred call, so that the browser takes the frame's DOM
+// changes before the work of the next one starts.
+func (p *calcPage) later() {
+	if p.laterDue {
+		return
+	}
+	p.laterDue = true
+	p.ctx.Defer(func(ctx app.Context) {
+		ctx.After(time.Millisecond, p.catchUp)
+	})
+}
+
+// catchUp draws what a keystroke left for later and records the inputs in
+// the URL.
+func (p *calcPage) catchUp(ctx app.Context) {
+	p.laterDue = false
+	p.finishView()
+	p.syncURLSoon(ctx)
+}
+
+// syncURLSoon writes the URL now if the last write is urlEvery old, else
+// once it is: the URL always ends with the inputs as last typed.
+func (p *calcPage) syncURLSoon(ctx app.Context) {
+	if !p.urlDue || p.urlSoon {
+		return
+	}
+	wait := time.Until(p.urlAt.Add(urlEvery))
+	if wait <= 0 {
+		p.syncURL(ctx)
+		return
+	}
+	p.urlSoon = true
+	ctx.After(wait, func(ctx app.Context) {
+		// Writing the URL changes nothing on the page.
+		ctx.PreventUpdate()
+		p.urlSoon = false
+		if p.urlDue {
+			p.syncURL(ctx)
+		}
+	})
+}
+
+// panelText is one text of the result panel and the node that shows it.
+type panelText struct {
+	ID   string // the element
+	Part int    // partOwn, partFigure, partNote or partClass of the element
+	Text string
+}
+
+const (
+	partOwn    = iota // the element's own text
+	partFigure        // the text of its first child (a row's figure)
+	partNote          // the text of its second child (a row's note)
+	partClass         // its class attribute (the verdict's colour)
+)
+
+// panelTexts lists the texts of the result panel as results renders them.
+func (v resultView) panelTexts() []panelText {
+	out := []panelText{{"ltv", partOwn, v.LTV}, {"ltv-detail", partOwn, v.LTVDetail}}
+	if v.Verdict != "" {
+		out = append(out, panelText{"verdict", partOwn, v.Verdict}, panelText{"verdict", partClass, verdictClass(v.VerdictLevel)})
+	}
+	for _, r := range v.Rows {
+		out = append(out, panelText{r.ID, partFigure, r.Value})
+		if r.Note != "" {
+			out = append(out, panelText{r.ID, partNote, r.Note})
+		}
+	}
+	return out
+}
+
+// panelLayout sums up which elements the result panel has. Two views of
+// the same layout differ only in panelTexts.
+func (v resultView) panelLayout(stale bool) string {
+	var b strings.Builder
+	if stale {
+		b.WriteString("stale")
+	}
+	for _, t := range v.panelTexts() {
+		b.WriteString(" " + t.ID + "." + itoa(t.Part))
+	}
+	return b.String()
+}
+
+// showResult writes the texts of the result panel that differ between the
+// view on screen and view v into the page at once, when both have the
+// same layout, and reports whether it did. It writes nothing before the
+// app has mounted the page.
+func (p *calcPage) showResult(v resultView, stale bool) bool {
+	if !p.mounted || p.shownLayout != v.panelLayout(stale) {
+		return false
+	}
+	old := p.shownTexts
+	now := v.panelTexts()
+	for i, t := range now {
+		if t.Text != old[i].Text {
+			setNodeText(t.ID, t.Part, t.Text)
+		}
+	}
+	p.shownTexts = now
+	return true
+}
+
+// rendered records the result panel that Render puts on screen.
+func (p *calcPage) rendered() {
+	p.shownLayout, p.shownTexts = p.view.panelLayout(p.stale), p.view.panelTexts()
+}

@@ -1,0 +1,445 @@
+package ui
+
+import (
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"ltvlab/calc"
+)
+
+// pageSpec describes one calculator: its route, its model and its inputs.
+type pageSpec struct {
+	Path   string
+	Model  string // calc.ModelPurchase, ...
+	Title  string
+	Lead   string
+	Inputs []inputSpec
+	// Totals, when set, derive the main inputs from a period's totals.
+	Totals []inputSpec
+	How    []string   // "how this is computed", one paragraph each
+	Goals  []goalSpec // goal-seek questions
+	// CACDefault is the model's starting CAC, "" for cacInputs' default.
+	CACDefault string
+}
+
+// cacInputs are the CAC inputs with the model's starting CAC.
+func (s *pageSpec) cacInputs() []inputSpec {
+	out := append([]inputSpec{}, cacInputs...)
+	if s.CACDefault != "" {
+		out[0].Default = s.CACDefault
+	}
+	return out
+}
+
+// allInputs lists every input of the page, the CAC and the what-if levers
+// included: the URL carries each of them.
+func (s *pageSpec) allInputs() []inputSpec {
+	all := append([]inputSpec{}, s.Inputs...)
+	all = append(all, s.Totals...)
+	all = append(all, s.cacInputs()...)
+	all = append(all, cacParts...)
+	all = append(all, leverInputs...)
+	return all
+}
+
+// calcPage is a calculator: the inputs as typed, and the results of the last
+// valid inputs. It computes nothing itself: calc does.
+type calcPage struct {
+	app.Compo
+
+	spec  *pageSpec
+	text  map[string]string // typed text by URL key
+	embed bool              // the compact view for other sites (/embed)
+
+	view  resultView // results of the last valid inputs
+	err   error      // errors of the current inputs
+	stale bool       // the inputs are bad: view is out of date
+	goal  goalView   // the last goal-seek answer
+
+	sharing bool   // the Share / Embed dialog is open
+	origin  string // scheme and host the page was opened at, for shared links
+
+	loc locale // language and currency
+	// good is the last valid scenario and levers: the view is redone from
+	// them when the language or currency changes during bad input.
+	good      calc.Scenario
+	goodLever calc.Changes
+	hasGood   bool
+
+	// A keystroke's work spreads over frames (calc-page-typing.go): the
+	// charts, the what-if comparison and the URL come after the result.
+	ctx      app.Context // the page's own, once mounted in the browser
+	mounted  bool
+	pending  *calc.Report // the report whose charts and comparison are not drawn yet
+	laterDue bool         // the later step is scheduled
+	urlDue   bool         // the URL does not carry the inputs yet
+	urlSoon  bool         // a write of the URL is scheduled
+	urlAt    time.Time    // when the URL was last written
+	unwatch  func()       // stops flushing the URL when the page is hidden
+
+	// The result panel on screen: showResult writes a keystroke's figures
+	// into it ahead of the frame.
+	shownLayout string
+	shownTexts  []panelText
+}
+
+func newCalcPage(spec *pageSpec) *calcPage {
+	p := &calcPage{loc: defaultLocale}
+	p.setSpec(spec)
+	return p
+}
+
+// newEmbedPage is the compact calculator for other sites: the model comes
+// from the URL (?model=subscription), the purchase model by default.
+func newEmbedPage() *calcPage {
+	p := newCalcPage(purchaseSpec)
+	p.embed = true
+	return p
+}
+
+// setSpec switches the page to a calculator, its inputs at their defaults.
+func (p *calcPage) setSpec(spec *pageSpec) {
+	p.spec = spec
+	p.text = map[string]string{}
+	for _, in := range spec.allInputs() {
+		p.text[in.Key] = in.Default
+	}
+	p.goal = goalView{}
+	p.pending = nil
+	p.recompute()
+}
+
+// specFor is the calculator of a model name, the purchase model when the
+// name is unknown.
+func specFor(model string) *pageSpec {
+	for _, s := range []*pageSpec{purchaseSpec, subscriptionSpec, cohortSpec} {
+		if s.Model == model {
+			return s
+		}
+	}
+	return purchaseSpec
+}
+
+// specForPath is the calculator at a URL path (under the site's base
+// path), or nil.
+func specForPath(path string) *pageSpec {
+	for _, s := range []*pageSpec{purchaseSpec, subscriptionSpec, cohortSpec} {
+		if href := pageHref(s.Path); path == href || path+"/" == href {
+			return s
+		}
+	}
+	return nil
+}
+
+// OnNav takes the inputs from the URL, so a shared link and the prerendered
+// page show the same figures.
+func (p *calcPage) OnNav(ctx app.Context) {
+	u := ctx.Page().URL()
+	p.origin = u.Scheme + "://" + u.Host
+	// go-app keeps this component when it navigates from one calculator to
+	// another (the same type): switch to the calculator of the path.
+	if spec := specForPath(u.Path); spec != nil && spec != p.spec && !p.embed {
+		p.setSpec(spec)
+	}
+	p.urlDue = false
+	p.load(u.Query())
+	p.nameDocument(ctx)
+}
+
+// nameDocument gives the document the language of the page, and a title
+// and a description in it: the calculator's name, then the product's, and
+// its lead paragraph, so that tabs, bookmarks, search results and link
+// previews tell the three calculators apart.
+func (p *calcPage) nameDocument(ctx app.Context) {
+	ctx.Page().SetLang(p.loc.tag())
+	ctx.Page().SetTitle(p.loc.tr(p.spec.Title) + " · LTV Lab")
+	ctx.Page().SetDescription(p.loc.tr(p.spec.Lead))
+}
+
+// OnMount runs in the browser once the app has taken over the page.
+func (p *calcPage) OnMount(ctx app.Context) {
+	p.ctx, p.mounted, p.laterDue, p.urlSoon = ctx, true, false, false
+	p.unwatch = p.flushURLOnHide()
+	markAppReady()
+}
+
+// OnDismount forgets the page's context.
+func (p *calcPage) OnDismount() {
+	if p.unwatch != nil {
+		p.unwatch()
+		p.unwatch = nil
+	}
+	p.ctx, p.mounted, p.laterDue, p.urlSoon = app.Context{}, false, false, false
+}
+
+func (p *calcPage) load(q url.Values) {
+	if p.embed {
+		if spec := specFor(q.Get("model")); spec != p.spec {
+			p.setSpec(spec)
+		}
+	}
+	for _, in := range p.spec.allInputs() {
+		if v, ok := q[in.Key]; ok && len(v) > 0 {
+			p.text[in.Key] = v[0]
+		}
+	}
+	p.loc = localeFrom(q)
+	p.recompute()
+}
+
+// localeFrom reads lang= and cur= from the URL; without lang= the visitor's
+// browser language is used when the UI speaks it, else English, and without
+// cur= the language's usual currency.
+func localeFrom(q url.Values) locale {
+	l := defaultLocale
+	if lang := q.Get("lang"); knownLanguage(lang) {
+		l.Lang = lang
+	} else if lang := browserLanguage(); lang != "" {
+		l.Lang = lang
+	}
+	l.Currency = map[string]string{"en": "USD", "fr": "EUR", "ro": "RON", "th": "THB"}[l.Lang]
+	if cur := q.Get("cur"); knownCurrency(cur) {
+		l.Currency = cur
+	}
+	return l
+}
+
+// setLocale switches the language or currency, keeping every input.
+func (p *calcPage) setLocale(ctx app.Context, l locale) {
+	p.loc = l
+	if p.hasGood {
+		if v, err := evaluate(p.good, p.goodLever, p.loc); err == nil {
+			p.view, p.pending = v, nil
+		}
+	}
+	p.recompute()
+	p.goal = goalView{}
+	p.nameDocument(ctx)
+	p.syncURL(ctx)
+}
+
+// scenario builds calc's scenario from the typed text.
+func (p *calcPage) scenario() calc.Scenario {
+	s := calc.Scenario{Model: p.spec.Model}
+	for _, in := range p.spec.allInputs() {
+		t := p.text[in.Key]
+		switch {
+		case in.number != nil:
+			*in.number(&s) = calc.Number(p.loc.parse(t))
+		case in.text != nil:
+			*in.text(&s) = t
+		}
+	}
+	if strings.TrimSpace(p.text["newc"]) != "" {
+		// Parts of the CAC, divided by the new customers, replace the CAC.
+		s.CAC = ""
+	}
+	if p.spec.Model == calc.ModelPurchase {
+		// The totals helper replaces the figures it derives: calc takes a
+		// figure given over its totals, so leave out those the totals give.
+		has := func(key string) bool { return strings.TrimSpace(p.text[key]) != "" }
+		if has("rev") && has("orders") {
+			s.AverageOrderValue = ""
+		}
+		if has("orders") && has("cust") {
+			s.PurchasesPerYear = ""
+		}
+		if has("cyears") && has("cust") {
+			s.LifetimeYears, s.AnnualChurnPct = "", ""
+		}
+	}
+	if p.spec.Model == calc.ModelCohort {
+		if rows := p.table(p.text["coh"]); len(rows) > 0 {
+			s.Cohorts = rows
+		} else if curve := flatten(p.table(p.text["surv"])); len(curve) > 0 && s.Alpha == "" && s.Beta == "" {
+			s.SurvivalPct = curve
+		}
+	}
+	return s
+}
+
+// table reads pasted figures, each in the page's number conventions.
+func (p *calcPage) table(text string) [][]calc.Number {
+	rows := parseTable(text)
+	for _, r := range rows {
+		for i, n := range r {
+			r[i] = calc.Number(p.loc.parse(string(n)))
+		}
+	}
+	return rows
+}
+
+// recompute evaluates the inputs; bad inputs keep the last valid results,
+// marked out of date.
+func (p *calcPage) recompute() { p.compute(false) }
+
+func (p *calcPage) syncURL(ctx app.Context) {
+	p.urlDue, p.urlAt = false, time.Now()
+	u := *ctx.Page().URL()
+	u.RawQuery = p.query().Encode()
+	ctx.Page().ReplaceURL(&u)
+}
+
+// query is the state of the page as URL query values: every input that is
+// not empty or that has a default (so clearing a default is kept too).
+func (p *calcPage) query() url.Values {
+	q := url.Values{}
+	if p.embed {
+		q.Set("model", p.spec.Model)
+	}
+	q.Set("lang", p.loc.Lang)
+	q.Set("cur", p.loc.Currency)
+	for _, in := range p.spec.allInputs() {
+		if t := p.text[in.Key]; t != "" || in.Default != "" {
+			q.Set(in.Key, t)
+		}
+	}
+	return q
+}
+
+// fullURL is the full calculator with the same state, for the link out of
+// the embed view. Every value is URL-encoded, so it is safe in an attribute.
+func (p *calcPage) fullURL() string {
+	q := p.query()
+	q.Del("model")
+	if e := q.Encode(); e != "" {
+		return p.spec.Path + "?" + e
+	}
+	return p.spec.Path
+}
+
+// errorFor is the error of the input with this spec, or nil.
+func (p *calcPage) errorFor(in inputSpec) *calc.FieldError {
+	if in.Field == "" {
+		switch in.Key {
+		case "surv":
+			return calc.ErrorFor(p.err, calc.FieldSurvivalPct)
+		case "coh":
+			return calc.ErrorFor(p.err, calc.FieldCohorts)
+		}
+		return nil
+	}
+	return calc.ErrorFor(p.err, in.Field)
+}
+
+// openShare opens the Share / Embed dialog as a modal dialog (focus trapped
+// inside, Escape closes it).
+func (p *calcPage) openShare(ctx app.Context, e app.Event) {
+	p.sharing = true
+	ctx.Defer(func(app.Context) {
+		if d := app.Window().Get("document").Call("getElementById", "share-dialog"); d.Truthy() && !d.Get("open").Bool() {
+			d.Call("showModal")
+		}
+	})
+}
+
+// closeShare closes the dialog, from its button or from Escape.
+func (p *calcPage) closeShare(ctx app.Context, e app.Event) {
+	if d := app.Window().Get("document").Call("getElementById", "share-dialog"); d.Truthy() && d.Get("open").Bool() {
+		d.Call("close")
+	}
+	p.sharing = false
+	ctx.Defer(func(app.Context) {
+		if b := app.Window().Get("document").Call("getElementById", "share-open"); b.Truthy() {
+			b.Call("focus")
+		}
+	})
+}
+
+// share describes the dialog for the current state.
+func (p *calcPage) share() shareDialog {
+	q := p.query()
+	q.Del("model")
+	return shareDialog{Origin: p.origin, Path: p.spec.Path, Model: p.spec.Model, Query: q, OnClose: p.closeShare, Loc: p.loc}
+}
+
+// stateFromScenario turns a calc scenario (an imported or saved file) into
+// the page's URL state: the model's calculator and the text of each input.
+// Figures are written as calc has them (plain decimals), which every
+// language reads.
+func stateFromScenario(s calc.Scenario) (*pageSpec, url.Values) {
+	spec := specFor(s.Model)
+	q := url.Values{}
+	for _, in := range spec.allInputs() {
+		switch {
+		case in.number != nil:
+			if t := string(*in.number(&s)); t != "" {
+				q.Set(in.Key, t)
+			} else if in.Default != "" {
+				q.Set(in.Key, "")
+			}
+		case in.text != nil:
+			if t := *in.text(&s); t != "" {
+				q.Set(in.Key, t)
+			}
+		}
+	}
+	if spec.Model == calc.ModelCohort {
+		q.Set("surv", joinRows([][]calc.Number{s.SurvivalPct}))
+		q.Set("coh", joinRows(s.Cohorts))
+	}
+	if ch := s.Changes; ch != nil {
+		for _, lv := range spec.levers() {
+			var t string
+			switch lv.Key {
+			case "wchurn":
+				t = string(ch.ChurnChangePoints)
+			case "wprice":
+				t = string(ch.PriceChangePct)
+			case "welast":
+				t = string(ch.PriceElasticity)
+			case "wgm":
+				t = string(ch.MarginChangePoints)
+			case "wcac":
+				t = string(ch.CACChangePct)
+			case "wbill":
+				if ch.AnnualBilling {
+					t = "annual"
+				}
+			}
+			if t != "" {
+				q.Set(lv.Key, t)
+			}
+		}
+	}
+	return spec, q
+}
+
+// joinRows writes figures as text: one row a line, tab-separated.
+func joinRows(rows [][]calc.Number) string {
+	var b strings.Builder
+	for _, r := range rows {
+		if len(r) == 0 {
+			continue
+		}
+		for i, n := range r {
+			if i > 0 {
+				b.WriteByte('\t')
+			}
+			b.WriteString(string(n))
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// openState shows a calculator with the inputs of a URL state (a saved
+// scenario, an imported file): on this page when it is the same model, else
+// by navigating to the model's page.
+func (p *calcPage) openState(ctx app.Context, spec *pageSpec, q url.Values) {
+	q.Set("lang", p.loc.Lang)
+	q.Set("cur", p.loc.Currency)
+	if spec != p.spec && !p.embed {
+		ctx.Navigate(pageHref(spec.Path + "?" + q.Encode()))
+		return
+	}
+	if p.embed {
+		q.Set("model", spec.Model)
+	}
+	p.setSpec(spec)
+	p.load(q)
+	p.syncURL(ctx)
+}

@@ -1,0 +1,160 @@
+package ui
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+
+	"ltvlab/calc"
+)
+
+// scenarioJSON is a scenario as a file in calc's format (calc/SCENARIO.md):
+// what `ltvlab eval` reads and the import reads back.
+func scenarioJSON(s calc.Scenario) ([]byte, error) {
+	b, err := json.MarshalIndent(s, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+// scenarioFileName is the name of the exported scenario of a model.
+func scenarioFileName(model string) string { return "ltv-scenario-" + model + ".json" }
+
+// projectionFileName is the name of the exported projection of a model.
+func projectionFileName(model string) string { return "ltv-projection-" + model + ".csv" }
+
+// The projections end at a horizon, or once fewer than survivalCutoff
+// percent of the customers are left, and at most after these many periods:
+// 20 years of months (calc evaluates each cumulative LTV anew), 100 years.
+const (
+	maxProjectionMonths = 240
+	maxProjectionYears  = 100
+)
+
+// survivalCutoff: see above.
+var survivalCutoff = decimal.NewFromInt(1)
+
+// projectionCSV is the projection of a scenario, one row per period, as CSV
+// (RFC 4180: a header line, CRLF line ends). Every figure is a decimal
+// string, as calc gives it: percentages and money to 2 places. The first
+// column names the period, counted from 0 (the first month or year):
+//
+//   - cohort: calc's projected survival, retention, and the observed and
+//     fitted survival where there are data;
+//   - subscription: the share of subscribers left at the start of each
+//     billing period (month, or year under annual billing) and the
+//     cumulative LTV to the end of it, which calc computes with that horizon;
+//   - purchase: a customer buys for the whole lifetime, so survival is 100 %
+//     in each full year and the share of the last year still bought in, with
+//     the cumulative LTV to the end of each year.
+//
+// It returns calc's errors when the scenario does not evaluate.
+func projectionCSV(s calc.Scenario) ([]byte, error) {
+	r, err := s.Evaluate()
+	if err != nil {
+		return nil, err
+	}
+	var rows [][]string
+	switch r.Model {
+	case calc.ModelCohort:
+		rows = cohortProjection(r)
+	case calc.ModelSubscription:
+		rows, err = subscriptionProjection(s, r)
+	case calc.ModelPurchase:
+		rows, err = purchaseProjection(s, r)
+	}
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	if err := w.WriteAll(rows); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+func cohortProjection(r calc.Result) [][]string {
+	rows := [][]string{{r.Period, "survival_pct", "retention_pct", "observed_survival_pct", "fitted_survival_pct"}}
+	at := func(ss []string, i int) string {
+		if i >= 0 && i < len(ss) {
+			return ss[i]
+		}
+		return ""
+	}
+	for i, surv := range r.ProjectedSurvivalPct {
+		rows = append(rows, []string{strconv.Itoa(i), surv, at(r.RetentionPct, i-1), at(r.ObservedSurvivalPct, i), at(r.FittedSurvivalPct, i)})
+	}
+	return rows
+}
+
+func subscriptionProjection(s calc.Scenario, r calc.Result) ([][]string, error) {
+	unit, months, churnPct := "month", int64(1), string(s.MonthlyChurnPct)
+	if r.Billing == calc.BillingAnnual {
+		unit, months, churnPct = "year", 12, r.AnnualChurnPct
+	}
+	churn, err := decimal.NewFromString(churnPct)
+	if err != nil {
+		return nil, err
+	}
+	retention := decimal.NewFromInt(1).Sub(churn.Shift(-2))
+	periods, horizon := int64(maxProjectionMonths), int64(0)
+	if months == 12 {
+		periods = maxProjectionYears
+	}
+	if h, err := strconv.ParseInt(string(s.HorizonMonths), 10, 64); err == nil && h > 0 {
+		horizon = (h + months - 1) / months
+		periods = min(periods, horizon)
+	}
+	rows := [][]string{{unit, "survival_pct", "cumulative_ltv"}}
+	surv := decimal.NewFromInt(100)
+	for k := int64(0); k < periods; k++ {
+		if horizon == 0 && surv.Cmp(survivalCutoff) < 0 {
+			break
+		}
+		at := s
+		at.HorizonMonths = calc.Number(strconv.FormatInt((k+1)*months, 10))
+		ar, err := at.Evaluate()
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, []string{strconv.FormatInt(k, 10), surv.StringFixed(2), ar.LTV})
+		surv = surv.Mul(retention).Round(20)
+	}
+	return rows, nil
+}
+
+func purchaseProjection(s calc.Scenario, r calc.Result) ([][]string, error) {
+	lifetime, err := decimal.NewFromString(r.Lifetime)
+	if err != nil {
+		return nil, err
+	}
+	years := lifetime.Ceil().IntPart()
+	years = min(years, maxProjectionYears)
+	rows := [][]string{{"year", "survival_pct", "cumulative_ltv"}}
+	for k := int64(0); k < years; k++ {
+		left := lifetime.Sub(decimal.NewFromInt(k))
+		surv, ltv := "100.00", r.LTV
+		if left.Cmp(decimal.NewFromInt(1)) > 0 {
+			// A customer still there at the end of year k+1: calc's LTV
+			// of a lifetime of k+1 years.
+			at := s
+			at.LifetimeYears = calc.Number(strconv.FormatInt(k+1, 10))
+			at.AnnualChurnPct, at.TotalCustomerYears = "", ""
+			ar, err := at.Evaluate()
+			if err != nil {
+				return nil, err
+			}
+			ltv = ar.LTV
+		} else {
+			surv = left.Shift(2).StringFixed(2)
+		}
+		rows = append(rows, []string{strconv.FormatInt(k, 10), surv, ltv})
+	}
+	return rows, nil
+}

@@ -1,0 +1,135 @@
+//go:build !wasm
+
+package ui
+
+import (
+	"bytes"
+	"encoding/csv"
+	"reflect"
+	"strings"
+	"testing"
+
+	"ltvlab/calc"
+)
+
+func mustScenario(tb testing.TB, doc string) calc.Scenario {
+	tb.Helper()
+	s, err := calc.ParseScenario([]byte(doc))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+// The exported file is calc's format: it reads back as the same scenario.
+func TestScenarioJSONRoundTrip(t *testing.T) {
+	for _, doc := range []string{
+		subScenario, purScenario,
+		`{"model":"cohort","cohorts":[["100","80","70"],["50","40"]],"period":"month","margin_per_period":"10.5","discount_rate_pct":"1"}`,
+	} {
+		s := mustScenario(t, doc)
+		b, err := scenarioJSON(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := calc.ParseScenario(b)
+		if err != nil || !reflect.DeepEqual(back, s) {
+			t.Errorf("scenarioJSON(%s) = %s, reads back as %+v, %v", doc, b, back, err)
+		}
+		if !bytes.Contains(b, []byte("\n  \"model\": ")) {
+			t.Errorf("scenarioJSON is not indented:\n%s", b)
+		}
+	}
+}
+
+func TestProjectionCSV(t *testing.T) {
+	tests := []struct {
+		name     string
+		doc      string
+		header   string
+		rows     int      // data rows
+		first    []string // the first data row
+		last     []string // the last data row
+		contains string   // a row in between, "" for none
+	}{
+		// Fader & Hardie (2007), regular segment: calc's projection to the
+		// 12-year horizon, with the data beside it.
+		{"cohort", `{"model":"cohort","survival_pct":["100","63.1","46.8","38.2","32.6","28.9","26.2","24.1"],"customers":"1000","period":"year","margin_per_period":"100","discount_rate_pct":"10","horizon_periods":"12"}`,
+			"year,survival_pct,retention_pct,observed_survival_pct,fitted_survival_pct", 13,
+			[]string{"0", "100.00", "", "100.00", "100.00"}, []string{"12", "17.00", "94.54", "", ""}, "1,62.67,62.67,63.10,62.67"},
+		// $100 at 80 % margin, 5 % churn: 100 % of the customers in month
+		// 0, 95 % in month 1; the cumulative LTV grows toward $1,600:
+		// 1600 (1 - 0.95^90) after 90 months. The projection stops under
+		// 1 %: 0.95^89 = 1.04 %, 0.95^90 = 0.99 %.
+		{"subscription", subScenario, "month,survival_pct,cumulative_ltv", 90,
+			[]string{"0", "100.00", "80.00"}, []string{"89", "1.04", "1584.18"}, "1,95.00,156.00"},
+		// With a horizon, the last row is the LTV.
+		{"subscription horizon", `{"model":"subscription","arpa_monthly":"100","monthly_churn_pct":"5","horizon_months":"3"}`,
+			"month,survival_pct,cumulative_ltv", 3, []string{"0", "100.00", "100.00"}, []string{"2", "90.25", "285.25"}, "1,95.00,195.00"},
+		// Annual billing: a row per year, the annual plan's churn.
+		{"subscription annual", `{"model":"subscription","arpa_monthly":"100","monthly_churn_pct":"5","billing":"annual","annual_churn_pct":"50","horizon_months":"24"}`,
+			"year,survival_pct,cumulative_ltv", 2, []string{"0", "100.00", "1200.00"}, []string{"1", "50.00", "1800.00"}, ""},
+		// $100 a year for 3 years.
+		{"purchase", purScenario, "year,survival_pct,cumulative_ltv", 3,
+			[]string{"0", "100.00", "100.00"}, []string{"2", "100.00", "300.00"}, "1,100.00,200.00"},
+		// 30 % annual churn: 3.3333 years, the last one a third.
+		{"purchase churn", `{"model":"purchase","average_order_value":"50","purchases_per_year":"2","annual_churn_pct":"30","gross_margin_pct":"50"}`,
+			"year,survival_pct,cumulative_ltv", 4, []string{"0", "100.00", "50.00"}, []string{"3", "33.33", "166.67"}, "2,100.00,150.00"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := projectionCSV(mustScenario(t, tt.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.HasSuffix(b, []byte("\r\n")) || !bytes.HasPrefix(b, []byte(tt.header+"\r\n")) {
+				t.Errorf("CSV does not start with %q and CRLF lines:\n%q", tt.header, b[:min(len(b), 200)])
+			}
+			rows, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			data := rows[1:]
+			if len(data) != tt.rows {
+				t.Fatalf("%d rows, want %d:\n%s", len(data), tt.rows, b)
+			}
+			if !reflect.DeepEqual(data[0], tt.first) || !reflect.DeepEqual(data[len(data)-1], tt.last) {
+				t.Errorf("first row %q, last %q; want %q, %q", data[0], data[len(data)-1], tt.first, tt.last)
+			}
+			if tt.contains != "" && !strings.Contains(string(b), "\r\n"+tt.contains+"\r\n") {
+				t.Errorf("no row %q in\n%s", tt.contains, b)
+			}
+			if _, body, _ := bytes.Cut(b, []byte("\n")); bytes.ContainsAny(body, "eE") {
+				t.Errorf("a figure in exponent form:\n%s", b)
+			}
+		})
+	}
+}
+
+// Customers who never leave: the projection ends after 20 years of months.
+func TestProjectionCSVLength(t *testing.T) {
+	b, err := projectionCSV(mustScenario(t, `{"model":"subscription","arpa_monthly":"100","monthly_churn_pct":"0","discount_rate_annual_pct":"8"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := bytes.Count(b, []byte("\r\n")) - 1; n != maxProjectionMonths {
+		t.Errorf("%d rows, want %d", n, maxProjectionMonths)
+	}
+}
+
+func TestProjectionCSVBadInputs(t *testing.T) {
+	_, err := projectionCSV(mustScenario(t, `{"model":"subscription","arpa_monthly":"x"}`))
+	if calc.ErrorFor(err, calc.FieldARPAMonthly) == nil {
+		t.Errorf("projectionCSV(bad ARPA) = %v, want calc's field error", err)
+	}
+}
+
+func BenchmarkProjectionCSV(b *testing.B) {
+	s := mustScenario(b, `{"model":"subscription","arpa_monthly":"100","monthly_churn_pct":"0.5","discount_rate_annual_pct":"8"}`)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := projectionCSV(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

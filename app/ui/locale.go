@@ -1,0 +1,159 @@
+package ui
+
+import (
+	"embed"
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// The UI speaks English, French, Romanian and Thai. English is the source:
+// the texts in the Go code are English, and app/i18n/LANG.json maps each
+// English text to its translation (a translator edits only those files;
+// TestTranslationsComplete fails when one misses a text). "{0}", "{1}"...
+// stand for values filled in at run time.
+
+// language is one language of the UI.
+type language struct {
+	Code string // "en", the lang= value
+	Tag  string // BCP 47 tag for Intl and <html lang>, e.g. "fr-FR"
+	Name string // its own name, for the language menu
+}
+
+var languages = []language{
+	{"en", "en-US", "English"},
+	{"fr", "fr-FR", "Français"},
+	{"ro", "ro-RO", "Română"},
+	{"th", "th-TH", "ไทย"},
+}
+
+// currencies offered in the currency menu (ISO 4217 codes).
+var currencies = []string{"USD", "EUR", "GBP", "RON", "THB", "CAD", "AUD", "CHF", "JPY", "INR"}
+
+//go:embed i18n/*.json
+var catalogFiles embed.FS
+
+// catalogs holds the parsed translation files, by language code.
+var catalogs = map[string]map[string]string{}
+
+// catalog returns the translations of a language, parsing its file once.
+func catalog(lang string) map[string]string {
+	if c, ok := catalogs[lang]; ok {
+		return c
+	}
+	c := map[string]string{}
+	if b, err := catalogFiles.ReadFile("i18n/" + lang + ".json"); err == nil {
+		_ = json.Unmarshal(b, &c)
+	}
+	catalogs[lang] = c
+	return c
+}
+
+// locale is the language and currency a page is shown in.
+type locale struct {
+	Lang     string // a code of languages
+	Currency string // a code of currencies
+}
+
+var defaultLocale = locale{Lang: "en", Currency: "USD"}
+
+// tag is the BCP 47 tag of the locale's language.
+func (l locale) tag() string {
+	for _, lg := range languages {
+		if lg.Code == l.Lang {
+			return lg.Tag
+		}
+	}
+	return "en-US"
+}
+
+// tr translates an English text, filling in {0}, {1}... with args. A text
+// without translation stays English.
+func (l locale) tr(msg string, args ...string) string {
+	s := msg
+	if l.Lang != "en" {
+		if t := catalog(l.Lang)[msg]; t != "" {
+			s = t
+		}
+	}
+	for i, a := range args {
+		s = strings.ReplaceAll(s, "{"+strconv.Itoa(i)+"}", a)
+	}
+	return s
+}
+
+// money formats a decimal string from calc as an amount in the locale's
+// currency; words such as "never" pass through.
+func (l locale) money(s string) string {
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return l.tr(s)
+	}
+	return formatMoney(l, d)
+}
+
+// number formats a decimal string with the locale's separators, keeping its
+// digits; words pass through translated.
+func (l locale) number(s string) string {
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return l.tr(s)
+	}
+	return formatNumber(l, d)
+}
+
+// percent formats a decimal string of percentage points ("77.4") as a
+// percentage in the locale's way.
+func (l locale) percent(s string) string {
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return l.tr(s)
+	}
+	return formatPercent(l, d)
+}
+
+// symbol is the currency's symbol for unit labels.
+func (l locale) symbol() string {
+	switch l.Currency {
+	case "USD":
+		return "$"
+	case "EUR":
+		return "€"
+	case "GBP":
+		return "£"
+	case "THB":
+		return "฿"
+	case "JPY":
+		return "¥"
+	case "INR":
+		return "₹"
+	case "RON":
+		return "lei"
+	}
+	return l.Currency
+}
+
+// parse rewrites a number typed in the locale's conventions for calc.
+func (l locale) parse(s string) string { return calcNormalize(s, l.Lang) }
+
+// knownLanguage reports whether code is a language of the UI.
+func knownLanguage(code string) bool {
+	for _, lg := range languages {
+		if lg.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// knownCurrency reports whether code is a currency of the menu.
+func knownCurrency(code string) bool {
+	for _, c := range currencies {
+		if c == code {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,84 @@
+package ui
+
+import (
+	"net/url"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// shareDialog is the "Share / Embed" dialog: a link to the current view and
+// the iframe snippet that embeds the calculator with the same figures in
+// another site. It is rendered only while open, in the browser.
+type shareDialog struct {
+	Origin  string // scheme and host of the site, e.g. "https://ltv.example"
+	Path    string // the calculator's path
+	Model   string
+	Query   url.Values // the page state
+	OnClose app.EventHandler
+	Loc     locale
+}
+
+// link is the full URL of the current view.
+func (d shareDialog) link() string {
+	u := d.Origin + pageHref(d.Path)
+	if e := d.Query.Encode(); e != "" {
+		u += "?" + e
+	}
+	return u
+}
+
+// embedURL is the /embed view with the same state.
+func (d shareDialog) embedURL() string {
+	q := url.Values{}
+	for k, v := range d.Query {
+		q[k] = v
+	}
+	q.Set("model", d.Model)
+	return d.Origin + pageHref("/embed") + "?" + q.Encode()
+}
+
+// snippet is the HTML to paste into a page: the iframe, sandboxed, and a few
+// lines that size it from the height messages the embed sends.
+func (d shareDialog) snippet() string {
+	src := escapeHTML(d.embedURL())
+	return `<iframe src="` + src + `" title="` + escapeHTML(d.Loc.tr("LTV calculator")) + `" style="width:100%;max-width:640px;height:720px;border:0" ` +
+		`sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" loading="lazy"></iframe>` + "\n" +
+		`<script>addEventListener("message",function(e){var d=e.data||{};if(d.type!=="ltvlab:height")return;` +
+		`document.querySelectorAll("iframe").forEach(function(f){if(f.contentWindow===e.source)f.style.height=d.height+"px"})})</script>`
+}
+
+func (d shareDialog) render() app.UI {
+	l := d.Loc
+	return app.Dialog().ID("share-dialog").Class("dialog").Aria("labelledby", "share-title").On("close", d.OnClose).Body(
+		app.H2().ID("share-title").Text(l.tr("Share or embed this calculator")),
+		app.Div().Class("field").Body(
+			app.Label().For("share-link").Class("field-label").Text(l.tr("Link to this view, with your figures")),
+			app.Input().Type("text").ID("share-link").Class("field-input").ReadOnly(true).Value(d.link()),
+			app.Button().Type("button").Class("button button-small").Text(l.tr("Copy link")).
+				OnClick(func(ctx app.Context, e app.Event) { copyText(ctx, "share-link") }),
+		),
+		app.Div().Class("field").Body(
+			app.Label().For("share-embed").Class("field-label").Text(l.tr("Embed it in a blog or site")),
+			app.Textarea().ID("share-embed").Class("field-input field-area").ReadOnly(true).Rows(5).Text(d.snippet()),
+			app.P().Class("field-hint").Text(l.tr("Paste this HTML where the calculator should appear. It runs in a sandboxed frame and grows to fit; WordPress users can also paste the link alone.")),
+			app.Button().Type("button").Class("button button-small").Text(l.tr("Copy embed code")).
+				OnClick(func(ctx app.Context, e app.Event) { copyText(ctx, "share-embed") }),
+		),
+		app.Div().Class("dialog-actions").Body(
+			app.Button().Type("button").ID("share-close").Class("button").Text(l.tr("Close")).OnClick(d.OnClose),
+		),
+	)
+}
+
+// copyText copies the value of a field to the clipboard, or selects it for
+// the visitor to copy where the clipboard is not available.
+func copyText(ctx app.Context, id string) {
+	el := app.Window().Get("document").Call("getElementById", id)
+	if !el.Truthy() {
+		return
+	}
+	el.Call("select")
+	if clip := app.Window().Get("navigator").Get("clipboard"); clip.Truthy() {
+		clip.Call("writeText", el.Get("value"))
+	}
+}
