@@ -21,6 +21,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -69,7 +70,12 @@ func Run(ctx context.Context, o Options, ready chan<- string) error {
 	if err != nil {
 		return err
 	}
-	conns := &connLimit{Listener: ln, max: maxConns(or(o.MaxConns, 10000)), idle: map[net.Conn]time.Time{}}
+	conns := &connLimit{Listener: ln, max: or(o.MaxConns, 10000), conns: map[net.Conn]time.Time{}}
+	// 64 descriptors under the process's limit (Go raises the soft limit
+	// to the hard one as it starts) are left for the rest.
+	if lim := (syscall.Rlimit{}); syscall.Getrlimit(syscall.RLIMIT_NOFILE, &lim) == nil && lim.Cur < uint64(conns.max)+64 {
+		conns.max = max(int(lim.Cur)-64, 1)
+	}
 	srv := &http.Server{Handler: h, ConnState: conns.track, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 		ReadHeaderTimeout: or(o.ReadHeaderTimeout, 5*time.Second), ReadTimeout: or(o.ReadTimeout, 10*time.Second),
 		WriteTimeout: or(o.WriteTimeout, 60*time.Second), IdleTimeout: or(o.IdleTimeout, 15*time.Second),
@@ -78,31 +84,26 @@ func Run(ctx context.Context, o Options, ready chan<- string) error {
 	if ready != nil {
 		ready <- ln.Addr().String()
 	}
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(conns) }()
-	select {
-	case err := <-errc:
+	shutdown := make(chan error, 1)
+	go func() {
+		<-ctx.Done()
+		log.Info("shutting down")
+		stop, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		defer cancel()
+		shutdown <- srv.Shutdown(stop)
+	}()
+	if err := srv.Serve(conns); !errors.Is(err, http.ErrServerClosed) {
 		return err
-	case <-ctx.Done():
 	}
-	log.Info("shutting down")
-	stop, cancel := context.WithTimeout(context.Background(), 15*time.Second)
-	defer cancel()
-	if err = srv.Shutdown(stop); err == nil {
-		if err = <-errc; errors.Is(err, http.ErrServerClosed) {
-			err = nil
-		}
-	}
-	return err
+	return <-shutdown
 }
 
 // Handler serves a generated site from memory: a few megabytes that do
 // not change while served (restart it after a rebuild).
 type Handler struct {
-	base     string
-	maxURL   int              // longest request target; 414 beyond
-	files    map[string]*file // by slash path in the site
-	notFound *file            // 404.html, nil when the site has none
+	base   string
+	maxURL int              // longest request target; 414 beyond
+	files  map[string]*file // by slash path in the site; 404.html answers what no other does
 }
 
 // file is a file of the site, its precompressed variants (nil when
@@ -158,7 +159,6 @@ func NewHandler(dir, base string) (*Handler, error) {
 	if err != nil {
 		return nil, fmt.Errorf("site %s: %w (make static generates it)", dir, err)
 	}
-	h.notFound = h.files["404.html"]
 	return h, nil
 }
 
@@ -172,9 +172,6 @@ type rule struct {
 // path on a line of its own, then its headers indented, "Name: value".
 func readHeaders(name string) (rules []rule, err error) {
 	b, err := os.ReadFile(name)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
 	for i, line := range strings.Split(string(b), "\n") {
 		text := strings.TrimSpace(line)
 		k, v, ok := strings.Cut(text, ":")
@@ -189,6 +186,9 @@ func readHeaders(name string) (rules []rule, err error) {
 		default:
 			rules[len(rules)-1].header.Set(strings.TrimSpace(k), strings.TrimSpace(v))
 		}
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil // a site without it gets no headers from it
 	}
 	return rules, err
 }
@@ -214,7 +214,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, r.URL.RequestURI(), http.StatusMovedPermanently)
 		return
 	}
-	f := or(h.lookup(r.URL.Path), h.notFound)
+	f := or(h.lookup(r.URL.Path), h.files["404.html"])
 	if f == nil {
 		http.NotFound(w, r)
 		return
@@ -222,7 +222,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	for k, v := range f.header {
 		hdr[k] = v
 	}
-	if f == h.notFound {
+	if f == h.files["404.html"] {
 		delete(hdr, "Vary")
 		w.WriteHeader(http.StatusNotFound)
 		if r.Method == http.MethodGet {
@@ -236,10 +236,19 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	} else if f.gz != nil && accepts(ae, "gzip") {
 		body, etag, hdr["Content-Encoding"] = f.gz, etag+"-gz", []string{"gzip"}
 	}
-	hdr["Etag"] = []string{`"` + etag + `"`}
-	if rg := r.Header.Get("Range"); rg != "" && !strings.HasPrefix(rg, "bytes=") {
+	hdr["Etag"], hdr["Accept-Ranges"] = []string{`"` + etag + `"`}, []string{"bytes"}
+	switch rg := r.Header.Get("Range"); {
+	case rg+r.Header.Get("If-None-Match")+r.Header.Get("If-Match") == "":
+		// Most requests: the body in one write, where http.ServeContent's
+		// copy makes twice the system calls.
+		hdr["Content-Length"] = []string{strconv.Itoa(len(body))}
+		if r.Method == http.MethodGet {
+			w.Write(body)
+		}
+		return
+	case rg != "" && !strings.HasPrefix(rg, "bytes="):
 		r.Header.Del("Range") // RFC 9110: ignore a range unit not understood
-	} else if rg != "" && !satisfiable(rg) {
+	case rg != "" && !satisfiable(rg):
 		hdr.Set("Content-Range", fmt.Sprintf("bytes */%d", len(body)))
 		http.Error(w, "416 range not satisfiable", http.StatusRequestedRangeNotSatisfiable)
 		return
@@ -257,7 +266,7 @@ func (h *Handler) lookup(urlPath string) *file {
 	if f == nil && path.Ext(name) == "" {
 		f = h.files[name+".html"]
 	}
-	if !ok || f == h.notFound {
+	if !ok || f == h.files["404.html"] {
 		return nil
 	}
 	return f
@@ -306,19 +315,9 @@ var contentTypes = map[string]string{".html": "text/html; charset=utf-8", ".js":
 // when accept finds no descriptor left.
 type connLimit struct {
 	net.Listener
-	max, open int
-	mu        sync.Mutex
-	idle      map[net.Conn]time.Time // kept-alive connections waiting, since when
-}
-
-// maxConns is want, or 64 under the process's descriptor limit when that
-// is lower (Go raises the soft limit to the hard one as it starts).
-func maxConns(want int) int {
-	var lim syscall.Rlimit
-	if syscall.Getrlimit(syscall.RLIMIT_NOFILE, &lim) == nil && lim.Cur < uint64(want)+64 {
-		return max(int(lim.Cur)-64, 1)
-	}
-	return want
+	max   int
+	mu    sync.Mutex
+	conns map[net.Conn]time.Time // the open ones: since when idle, zero when not
 }
 
 // Accept makes room for each connection. Out of descriptors with nothing
@@ -331,13 +330,13 @@ func (l *connLimit) Accept() (net.Conn, error) {
 		}
 		l.mu.Lock()
 		var oldest net.Conn
-		for c, since := range l.idle {
-			if (err != nil || l.open >= l.max) && (oldest == nil || since.Before(l.idle[oldest])) {
+		for c, since := range l.conns {
+			if (err != nil || len(l.conns) >= l.max) && !since.IsZero() && (oldest == nil || since.Before(l.conns[oldest])) {
 				oldest = c
 			}
 		}
 		if oldest != nil {
-			delete(l.idle, oldest)
+			delete(l.conns, oldest)
 			oldest.Close()
 		}
 		l.mu.Unlock()
@@ -351,13 +350,12 @@ func (l *connLimit) Accept() (net.Conn, error) {
 func (l *connLimit) track(c net.Conn, s http.ConnState) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	delete(l.idle, c)
 	switch s {
-	case http.StateNew:
-		l.open++
+	case http.StateNew, http.StateActive:
+		l.conns[c] = time.Time{}
 	case http.StateIdle:
-		l.idle[c] = time.Now()
-	case http.StateClosed, http.StateHijacked:
-		l.open--
+		l.conns[c] = time.Now()
+	default: // closed or hijacked
+		delete(l.conns, c)
 	}
 }
