@@ -51,7 +51,7 @@ func main() {
 	flag.IntVar(&o.wrk.Connections, "wrk-connections", 64, "wrk connections")
 	flag.DurationVar(&o.wrk.Duration, "wrk-duration", 10*time.Second, "length of one wrk run")
 	flag.BoolVar(&o.rebuild, "build", true, "build everything; false reuses the builds of the previous run in -out")
-	flag.StringVar(&only, "only", "sizes,browser,keys,lighthouse,wrk,calc", "measurements to run")
+	flag.StringVar(&only, "only", "sizes,browser,keys,layout,lighthouse,wrk,calc", "measurements to run")
 	flag.Parse()
 	o.only = map[string]bool{}
 	for _, s := range strings.Split(only, ",") {
@@ -117,7 +117,7 @@ func run(o options) *results {
 		measureSizes(r, b, o.topPackages)
 	}
 	chrome, chromeErr := chromiumPath()
-	needChrome := o.only["browser"] || o.only["keys"] || o.only["lighthouse"]
+	needChrome := o.only["browser"] || o.only["keys"] || o.only["layout"] || o.only["lighthouse"]
 	if needChrome && chromeErr != nil {
 		r.errorf("%v", chromeErr)
 	}
@@ -136,6 +136,9 @@ func run(o options) *results {
 			}
 			if o.only["keys"] {
 				measureKeys(r, o, chrome, site.url)
+			}
+			if o.only["layout"] {
+				measureLayout(r, o, chrome, site.url)
 			}
 			if o.only["lighthouse"] {
 				measureLighthouse(r, o, chrome, site.url, hello.url)
