@@ -17,6 +17,19 @@
     window.history.replaceState(window.history.state, "", u.toString());
   }, true);
 
+  // A link's figures in the prerendered fields, which show the defaults:
+  // the head script hid them (data-fill) until this is done.
+  if (document.documentElement.hasAttribute("data-fill")) {
+    var params = new URLSearchParams(window.location.search);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-q]"), function (el) {
+      var key = el.getAttribute("data-q");
+      if (params.has(key)) {
+        el.value = params.get(key);
+      }
+    });
+    document.documentElement.removeAttribute("data-fill");
+  }
+
   // Remember where the visitor is typing, so the app can put the caret back
   // when it replaces the prerendered page.
   function remember(e) {

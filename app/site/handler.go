@@ -5,6 +5,8 @@ import (
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"ltvlab/app/site/headscript"
 )
 
 // appWorkerTemplate is the service worker, go-app's ServiceWorkerTemplate:
@@ -41,8 +43,11 @@ func newHandler(version string, resources app.ResourceResolver, wasmSize int64) 
 		// icons by itself.
 		CacheableResources:    []string{"/web/icon.svg", "/web/" + wasmCompileWorker},
 		ServiceWorkerTemplate: appWorkerTemplate,
-		Version:               version,
-		Resources:             resources,
-		WasmContentLength:     strconv.FormatInt(wasmSize, 10),
+		// Before anything paints: a link's figures or language are not the
+		// prerendered page's (headscript.Script).
+		RawHeaders:        []string{"<script>" + headscript.Script + "</script>"},
+		Version:           version,
+		Resources:         resources,
+		WasmContentLength: strconv.FormatInt(wasmSize, 10),
 	}
 }

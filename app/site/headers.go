@@ -6,14 +6,16 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"ltvlab/app/site/headscript"
 )
 
 // cspCommon is the Content-Security-Policy of every page, except
-// frame-ancestors. No inline script: go-app's pages load app.js,
-// wasm_exec.js and the /web/ scripts as files. 'wasm-unsafe-eval' lets
-// app.wasm compile; go-app sets style attributes, hence 'unsafe-inline' for
-// styles only.
-const cspCommon = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
+// frame-ancestors. One inline script, allowed by its hash (package
+// headscript); go-app's pages load app.js, wasm_exec.js and the /web/
+// scripts as files. 'wasm-unsafe-eval' lets app.wasm compile; go-app sets
+// style attributes, hence 'unsafe-inline' for styles only.
+var cspCommon = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' " + headscript.Source() + "; " +
 	"style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; " +
 	"object-src 'none'; form-action 'none'"
 

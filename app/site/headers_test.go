@@ -14,7 +14,7 @@ import (
 )
 
 func TestSetHeaders(t *testing.T) {
-	const (
+	var (
 		framedCSP = cspCommon + "; frame-ancestors 'self'"
 		embedCSP  = cspCommon + "; frame-ancestors *"
 		immutable = "public, max-age=31536000, immutable"

@@ -176,7 +176,10 @@ func (p *calcPage) textField(in inputSpec) app.UI {
 func (p *calcPage) results() app.UI {
 	v, l := p.view, p.loc
 	class := "result"
-	if p.stale {
+	switch {
+	case v.Empty:
+		class += " result-empty"
+	case p.stale:
 		class += " result-stale"
 	}
 	return app.Section().Class(class).Aria("labelledby", "ltv-label").Body(
@@ -203,7 +206,7 @@ func (p *calcPage) results() app.UI {
 		app.If(!p.embed, func() app.UI {
 			return app.Button().Type("button").ID("share-open").Class("button share-button").Text(l.tr("Share / Embed")).OnClick(p.openShare)
 		}),
-		app.If(p.stale, func() app.UI {
+		app.If(p.stale && !v.Empty, func() app.UI {
 			return app.P().ID("stale-note").Class("result-stale-note").Text(l.tr("Out of date: fix the highlighted fields to update."))
 		}),
 	)

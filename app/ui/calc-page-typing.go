@@ -162,7 +162,9 @@ func (v resultView) panelTexts() []panelText {
 // the same layout differ only in panelTexts.
 func (v resultView) panelLayout(stale bool) string {
 	var b strings.Builder
-	if stale {
+	if v.Empty {
+		b.WriteString("empty")
+	} else if stale {
 		b.WriteString("stale")
 	}
 	for _, t := range v.panelTexts() {

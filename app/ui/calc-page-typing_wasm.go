@@ -63,3 +63,16 @@ func (p *calcPage) flushURLOnHide() func() {
 		flush.Release()
 	}
 }
+
+// setFieldValues sets the value of each field, found by its id (its URL
+// key), to its text, where it differs. A field that the page does not show
+// is left alone.
+func setFieldValues(texts map[string]string) {
+	doc := js.Global().Get("document")
+	for id, text := range texts {
+		el := doc.Call("getElementById", id)
+		if el.Truthy() && el.Get("value").String() != text {
+			el.Set("value", text)
+		}
+	}
+}

@@ -147,6 +147,7 @@ func (p *calcPage) OnNav(ctx app.Context) {
 	p.urlDue = false
 	p.load(u.Query())
 	p.nameDocument(ctx)
+	p.showFields(ctx)
 }
 
 // nameDocument gives the document the language of the page, and a title
@@ -187,6 +188,9 @@ func (p *calcPage) load(q url.Values) {
 		}
 	}
 	p.loc = localeFrom(q)
+	// New state: the figures of the state before are not its own. Until
+	// it is valid the panel shows none (emptyView), never the defaults'.
+	p.hasGood, p.view, p.pending = false, emptyView(p.loc), nil
 	p.recompute()
 }
 
@@ -214,6 +218,8 @@ func (p *calcPage) setLocale(ctx app.Context, l locale) {
 		if v, err := evaluate(p.good, p.goodLever, p.loc); err == nil {
 			p.view, p.pending = v, nil
 		}
+	} else {
+		p.view = emptyView(l)
 	}
 	p.recompute()
 	p.goal = goalView{}
@@ -442,4 +448,5 @@ func (p *calcPage) openState(ctx app.Context, spec *pageSpec, q url.Values) {
 	p.setSpec(spec)
 	p.load(q)
 	p.syncURL(ctx)
+	p.showFields(ctx)
 }

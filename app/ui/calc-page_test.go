@@ -63,16 +63,18 @@ func TestCalcPageInputs(t *testing.T) {
 		query     string
 		wantLTV   string // the result shown
 		wantText  string // a text shown, "" for none
-		wantStale bool
+		wantStale bool   // a field is marked invalid
 	}{
 		{"seed example", purchaseSpec, "aov=50&freq=2&years=3", "$300.00", "", false},
 		{"new figures", purchaseSpec, "aov=80&freq=3&years=2", "$480.00", "", false},
 		{"thousands", purchaseSpec, "aov=1234.5&freq=10&years=4", "$49,380.00", "", false},
 		{"gross margin", purchaseSpec, "aov=50&freq=2&years=3&gm=40", "$120.00", "$300.00 of revenue", false},
 		{"churn instead of years", purchaseSpec, "years=&churn=25", "$400.00", "", false},
-		{"bad field keeps last valid result", purchaseSpec, "aov=abc", "$300.00", "not a number", true},
-		{"negative", purchaseSpec, "freq=-2", "$300.00", "must be", true},
-		{"margin over 100", purchaseSpec, "gm=180", "$300.00", "100", true},
+		// A link with a bad figure shows none: the defaults' figures are
+		// not the link's.
+		{"bad field shows no figures", purchaseSpec, "aov=abc", "–", "not a number", true},
+		{"negative", purchaseSpec, "freq=-2", "–", "must be", true},
+		{"margin over 100", purchaseSpec, "gm=180", "–", "Fix the highlighted fields to see your figures.", true},
 		// Seed 004: AOV = revenue / purchases = 12,000 / 300 = $40;
 		// frequency = purchases / customers = 300 / 100 = 3; lifetime =
 		// customer-years / customers = 250 / 100 = 2.5: LTV = $300.
@@ -85,7 +87,7 @@ func TestCalcPageInputs(t *testing.T) {
 		{"what-if", subscriptionSpec, "wchurn=-1", "$1,600.00", "$2,000.00", false},
 		{"lever that does not apply", purchaseSpec, "wbill=annual", "$300.00", "", false},
 		{"cohort given a and b", cohortSpec, "surv=&a=0.704&b=1.182", "", "0.704", false},
-		{"cohort rising curve", cohortSpec, "surv=100+80+90", "", "", true},
+		{"cohort rising curve", cohortSpec, "surv=100+80+90", "–", "", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -98,8 +100,8 @@ func TestCalcPageInputs(t *testing.T) {
 			if tt.wantText != "" && !strings.Contains(html, tt.wantText) {
 				t.Errorf("page(%s) lacks %q", tt.query, tt.wantText)
 			}
-			if got := strings.Contains(html, `id="stale-note"`); got != tt.wantStale {
-				t.Errorf("page(%s) out-of-date note = %v, want %v", tt.query, got, tt.wantStale)
+			if strings.Contains(html, `id="stale-note"`) {
+				t.Errorf("page(%s) says its figures are out of date: a page opened with a link has no figures of before", tt.query)
 			}
 			if got := strings.Contains(html, "aria-invalid"); got != tt.wantStale {
 				t.Errorf("page(%s) aria-invalid = %v, want %v", tt.query, got, tt.wantStale)

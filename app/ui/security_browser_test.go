@@ -21,6 +21,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"ltvlab/app/internal/webtest"
+	"ltvlab/app/site/headscript"
 
 	"ltvlab/calc"
 )
@@ -37,11 +38,11 @@ var browserPayloads = []string{
 // injectionReportJS lists what markup injection leaves in a page: script
 // that ran, a blocked script, an inline script, an event attribute, a
 // javascript: URL, an element that runs script.
-const injectionReportJS = `(() => {
+var injectionReportJS = `(() => {
 	const bad = [];
 	if (window.__x !== undefined) bad.push("window.__x = " + window.__x);
 	for (const v of window.cspViolations || []) bad.push("CSP violation: " + v);
-	for (const s of document.querySelectorAll("script:not([src])")) bad.push("inline script: " + s.textContent.slice(0, 80));
+	for (const s of document.querySelectorAll("script:not([src])")) if (s.textContent !== ` + jsString(headscript.Script) + `) bad.push("inline script: " + s.textContent.slice(0, 80));
 	for (const el of document.querySelectorAll("*")) {
 		for (const a of el.attributes) {
 			if (a.name.startsWith("on")) bad.push("event attribute " + a.name + " on <" + el.localName + ">");

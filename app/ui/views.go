@@ -13,6 +13,7 @@ type resultRow struct {
 
 // resultView is everything the result panel and the charts show.
 type resultView struct {
+	Empty        bool // no figures: the inputs have never been valid (emptyView)
 	LTV          string
 	LTVDetail    string
 	Verdict      string // the 3x rule in plain words
@@ -40,4 +41,11 @@ type goalView struct {
 	Answer string
 	Key    string // the input the answer is for, "" when there is nothing to apply
 	Value  string // the value to apply
+}
+
+// emptyView is the result panel of inputs that have not been valid since
+// they arrived (a link, a file, a saved scenario with a bad figure): no
+// figures at all, rather than those of other inputs.
+func emptyView(l locale) resultView {
+	return resultView{Empty: true, LTV: "–", LTVDetail: l.tr("Fix the highlighted fields to see your figures.")}
 }

@@ -118,4 +118,5 @@ func (p *calcPage) applyGoal(ctx app.Context, e app.Event) {
 	p.goal = goalView{}
 	p.recompute()
 	p.syncURL(ctx)
+	p.showFields(ctx)
 }

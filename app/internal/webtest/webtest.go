@@ -27,6 +27,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"ltvlab/app/serve"
+	"ltvlab/app/site/headscript"
 )
 
 // The browser tests drive the real app in headless Chromium: the generated
@@ -269,6 +270,7 @@ func JSStringArray(list []string) string {
 type HTMLTag struct {
 	Name  string
 	Attrs [][2]string // name and value, in order
+	Text  string      // the text of a script, style, textarea or title element
 }
 
 // HTMLTags reads the start tags of an HTML document the way a browser's
@@ -347,20 +349,23 @@ func HTMLTags(s string) []HTMLTag {
 			if end < 0 {
 				return tags
 			}
+			tags[len(tags)-1].Text = strings.TrimPrefix(s[i:i+end], ">")
 			i += end
 		}
 	}
 }
 
 // CheckMarkup fails when a page holds markup that a URL parameter put
-// there: an inline script, an event attribute, a javascript: URL, an
+// there: an inline script (but the site's own, headscript.Script), an
+// event attribute, a javascript: URL, an
 // element that carries script, or an attribute value cut short by a quote
 // (go-app quotes attribute values with strconv.Quote: a quote inside shows
 // as \" and ends the attribute).
 func CheckMarkup(t *testing.T, what, body string) {
 	t.Helper()
 	for _, tag := range HTMLTags(body) {
-		if tag.Name == "script" && !slices.ContainsFunc(tag.Attrs, func(a [2]string) bool { return a[0] == "src" }) {
+		if tag.Name == "script" && !slices.ContainsFunc(tag.Attrs, func(a [2]string) bool { return a[0] == "src" }) &&
+			tag.Text != headscript.Script {
 			t.Errorf("%s: an inline script", what)
 		}
 		switch tag.Name {
@@ -392,8 +397,9 @@ func ClipText(s string) string {
 }
 
 // CheckScriptSrc fails unless the Content-Security-Policy csp limits
-// scripts to the site itself and app.wasm's compilation: no inline script,
-// no eval, no other host, no plugins, no <base> hijack.
+// scripts to the site itself and app.wasm's compilation: no inline script
+// but headscript.Script by its hash, no eval, no other host, no plugins, no
+// <base> hijack.
 func CheckScriptSrc(t *testing.T, what, csp string) {
 	t.Helper()
 	directives := map[string][]string{}
@@ -410,7 +416,7 @@ func CheckScriptSrc(t *testing.T, what, csp string) {
 		t.Errorf("%s: no script-src in the CSP %q", what, csp)
 	}
 	for _, src := range script {
-		if src != "'self'" && src != "'wasm-unsafe-eval'" {
+		if src != "'self'" && src != "'wasm-unsafe-eval'" && src != headscript.Source() {
 			t.Errorf("%s: the CSP lets scripts come from %s: %q", what, src, csp)
 		}
 	}
