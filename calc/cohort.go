@@ -281,7 +281,7 @@ func (m cohortModel) evaluate() (outcome, error) {
 		cohort:       c,
 	}
 	o.curve = func(n int64) []decimal.Decimal { return m.curve(n, z) }
-	o.curvePer = per
+	o.curvePer, o.curveLen = per, int64(m.projected)+1
 	o.paybackAt = func(cac decimal.Decimal) (int64, bool) {
 		if cac.Sign() <= 0 {
 			return 0, true

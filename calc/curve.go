@@ -11,7 +11,9 @@ import (
 // draws the CAC. Result.PaybackCurve holds it from period 0 (nothing yet)
 // to a horizon that shows the payback when there is one: twice the cohort
 // payback, at least a year (3 years for yearly periods), at most 60 months
-// or 20 years; without a payback, 24 months or 10 years.
+// or 20 years; without a payback, 24 months or 10 years. The cohort model's
+// runs to its projection horizon, a period past the projected survival: the
+// margin of the horizon's last period included.
 
 // Curve lengths, in periods.
 const (
@@ -24,6 +26,9 @@ const (
 
 // curveLength is the number of periods the payback curve covers.
 func (o *outcome) curveLength(per int64) int64 {
+	if o.curveLen > 0 {
+		return o.curveLen
+	}
 	maxN, minN := int64(curveMaxMonths), int64(curveMinMonths)
 	if per == 12 {
 		maxN, minN = curveMaxYears, 3
@@ -135,4 +140,17 @@ func (m cohortModel) curve(n int64, z float64) []decimal.Decimal {
 		out[k], _ = decimalFromFloat(margin * sum)
 	}
 	return out
+}
+
+// curveMonth is the month in which point k of the payback curve is
+// reached (see Result.PaybackCurveMonths): the month in which the margin of
+// period k is paid, its first, or its last when paid at the end.
+func (o *outcome) curveMonth(k int64) int64 {
+	switch {
+	case k <= 0:
+		return 0
+	case o.curveAtEnd:
+		return o.curvePer * k
+	}
+	return o.curvePer*(k-1) + 1
 }

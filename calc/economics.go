@@ -55,6 +55,12 @@ type outcome struct {
 	// months (see curve.go).
 	curve    func(n int64) []decimal.Decimal
 	curvePer int64
+	// curveAtEnd: each period's margin is paid in its last month (a
+	// subscription paid at the end of each period), not its first.
+	curveAtEnd bool
+	// curveLen, when not 0, is the number of periods the curve covers:
+	// the cohort model's projection horizon.
+	curveLen int64
 
 	cac        cacValue
 	netLTV     decimal.Decimal

@@ -46,6 +46,14 @@ type Result struct {
 	// at the cohort payback. See curve.go for its length.
 	PaybackCurve             []string `json:"payback_curve,omitempty"`
 	PaybackCurvePeriodMonths string   `json:"payback_curve_period_months,omitempty"`
+	// PaybackCurveMonths is the month in which each point of PaybackCurve
+	// is reached: "0" for the first, then the month in which the last
+	// period counted is paid. A period's margin counts in the month it is
+	// paid: its first month (months per period x (k - 1) + 1 for period k),
+	// or its last (months per period x k) when the subscription is paid at
+	// the end of each period. CohortPaybackMonths follows the same rule: it
+	// is the month of the first point that reaches the CAC.
+	PaybackCurveMonths []string `json:"payback_curve_months,omitempty"`
 
 	// Purchase model.
 	AverageOrderValue string `json:"average_order_value,omitempty"`
@@ -160,6 +168,10 @@ func (o *outcome) result() Result {
 	if o.curve != nil && o.curvePer > 0 {
 		r.PaybackCurve = curveStrings(o.curve(o.curveLength(o.curvePer)))
 		r.PaybackCurvePeriodMonths = strconv.FormatInt(o.curvePer, 10)
+		r.PaybackCurveMonths = make([]string, len(r.PaybackCurve))
+		for i := range r.PaybackCurveMonths {
+			r.PaybackCurveMonths[i] = strconv.FormatInt(o.curveMonth(int64(i)), 10)
+		}
 	}
 	if o.cac.has {
 		r.CAC, r.NetLTV = money(o.cac.cac), money(o.netLTV)

@@ -137,7 +137,7 @@ func (m subscriptionModel) evaluate() (outcome, error) {
 		o.sub.monthlyRate = m.rate.monthlyRate(m.discountAnnual)
 	}
 	per := m.monthsPerPeriod()
-	o.curve, o.curvePer = f.seriesSum, per
+	o.curve, o.curvePer, o.curveAtEnd = f.seriesSum, per, m.timing == TimingEnd
 	o.paybackAt = func(cac decimal.Decimal) (int64, bool) {
 		k, ok := f.paybackPeriod(cac)
 		if !ok || k == 0 || per == 1 {

@@ -183,7 +183,7 @@ func resultRows(r calc.Result, l locale) []resultRow {
 			paybackNote = l.tr("Within the 12-month rule")
 		}
 		add("payback", "CAC payback", months(r.PaybackMonths, l), paybackNote)
-		add("cohort-payback", "Cohort payback", monthNumber(r.CohortPaybackMonths, l), l.tr("When cumulative margin, with churn, passes CAC"))
+		add("cohort-payback", "Cohort payback", monthNumber(r.CohortPaybackMonths, l), cohortPaybackNote(r, l))
 	}
 	switch r.Model {
 	case calc.ModelPurchase:
@@ -226,6 +226,18 @@ func resultRows(r calc.Result, l locale) []resultRow {
 	return rows
 }
 
+// cohortPaybackNote says what the cohort payback month is, and in which month a
+// period's margin counts (calc.Result.PaybackCurveMonths).
+func cohortPaybackNote(r calc.Result, l locale) string {
+	switch {
+	case r.PaybackCurvePeriodMonths != "12":
+		return l.tr("When cumulative margin, with churn, passes CAC; a month's margin counts in that month")
+	case r.CashTiming == calc.TimingEnd:
+		return l.tr("When cumulative margin, with churn, passes CAC; a year's margin counts in its last month")
+	}
+	return l.tr("When cumulative margin, with churn, passes CAC; a year's margin counts in its first month")
+}
+
 // survivalChart draws the cohort model's observed, fitted and projected
 // survival.
 func survivalChart(r calc.Result, l locale) *lineChart {
@@ -257,16 +269,14 @@ func survivalChart(r calc.Result, l locale) *lineChart {
 // paybackChart draws a customer's cumulative margin, with churn, against
 // the CAC: where the curve crosses the CAC line is the cohort payback.
 func paybackChart(r calc.Result, l locale) *lineChart {
-	if len(r.PaybackCurve) < 2 {
+	if len(r.PaybackCurve) < 2 || len(r.PaybackCurveMonths) != len(r.PaybackCurve) {
 		return nil
 	}
-	per, err := strconv.Atoi(r.PaybackCurvePeriodMonths)
-	if err != nil || per < 1 {
-		return nil
-	}
+	// Each point at the month its margin is paid, as calc counts the
+	// cohort payback month: the panel, the chart and its table agree.
 	x := make([]string, len(r.PaybackCurve))
-	for i := range x {
-		x[i] = l.number(strconv.Itoa(i * per))
+	for i, m := range r.PaybackCurveMonths {
+		x[i] = l.number(m)
 	}
 	c := &lineChart{
 		ID: "payback-chart", Title: l.tr("Cumulative margin per customer against CAC"),

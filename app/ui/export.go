@@ -40,17 +40,21 @@ var survivalCutoff = decimal.NewFromInt(1)
 
 // projectionCSV is the projection of a scenario, one row per period, as CSV
 // (RFC 4180: a header line, CRLF line ends). Every figure is a decimal
-// string, as calc gives it: percentages and money to 2 places. The first
-// column names the period, counted from 0 (the first month or year):
+// string, as calc gives it: percentages and money to 2 places. A "month"
+// column says in which month a row's cumulative value is reached, as the
+// chart of cumulative margin and the cohort payback count months: a
+// period's margin counts in the month it is paid (calc.Result's
+// PaybackCurveMonths), so the three agree:
 //
-//   - cohort: calc's projected survival, retention, and the observed and
-//     fitted survival where there are data;
-//   - subscription: the share of subscribers left at the start of each
-//     billing period (month, or year under annual billing) and the
-//     cumulative LTV to the end of it, which calc computes with that horizon;
-//   - purchase: a customer buys for the whole lifetime, so survival is 100 %
-//     in each full year and the share of the last year still bought in, with
-//     the cumulative LTV to the end of each year.
+//   - cohort: by period counted from 0, calc's projected survival,
+//     retention, the observed and fitted survival where there are data, and
+//     the cumulative LTV with that period's margin, counted in its month;
+//   - subscription: by month (by year under annual billing, counted from 1),
+//     the share of subscribers paying in it and the cumulative LTV to it,
+//     which calc computes with that horizon;
+//   - purchase: by year counted from 1, a customer buys for the whole
+//     lifetime, so survival is 100 % in each full year and the share of the
+//     last year still bought in, with the cumulative LTV to the end of it.
 //
 // It returns calc's errors when the scenario does not evaluate.
 func projectionCSV(s calc.Scenario) ([]byte, error) {
@@ -80,7 +84,7 @@ func projectionCSV(s calc.Scenario) ([]byte, error) {
 }
 
 func cohortProjection(r calc.Result) [][]string {
-	rows := [][]string{{r.Period, "survival_pct", "retention_pct", "observed_survival_pct", "fitted_survival_pct"}}
+	rows := [][]string{{r.Period, "survival_pct", "retention_pct", "observed_survival_pct", "fitted_survival_pct", "month", "cumulative_ltv"}}
 	at := func(ss []string, i int) string {
 		if i >= 0 && i < len(ss) {
 			return ss[i]
@@ -88,15 +92,28 @@ func cohortProjection(r calc.Result) [][]string {
 		return ""
 	}
 	for i, surv := range r.ProjectedSurvivalPct {
-		rows = append(rows, []string{strconv.Itoa(i), surv, at(r.RetentionPct, i-1), at(r.ObservedSurvivalPct, i), at(r.FittedSurvivalPct, i)})
+		// Period i's margin is point i + 1 of the payback curve.
+		rows = append(rows, []string{strconv.Itoa(i), surv, at(r.RetentionPct, i-1), at(r.ObservedSurvivalPct, i), at(r.FittedSurvivalPct, i),
+			at(r.PaybackCurveMonths, i+1), at(r.PaybackCurve, i+1)})
 	}
 	return rows
 }
 
+// countedMonth is the month in which the margin of period k (from 1) of
+// per months counts: its first month, or its last when paid at the end.
+func countedMonth(k, per int64, timing string) int64 {
+	if timing == calc.TimingEnd {
+		return per * k
+	}
+	return per*(k-1) + 1
+}
+
 func subscriptionProjection(s calc.Scenario, r calc.Result) ([][]string, error) {
-	unit, months, churnPct := "month", int64(1), string(s.MonthlyChurnPct)
+	months, churnPct := int64(1), string(s.MonthlyChurnPct)
+	header := []string{"month", "survival_pct", "cumulative_ltv"}
 	if r.Billing == calc.BillingAnnual {
-		unit, months, churnPct = "year", 12, r.AnnualChurnPct
+		months, churnPct = 12, r.AnnualChurnPct
+		header = []string{"year", "month", "survival_pct", "cumulative_ltv"}
 	}
 	churn, err := decimal.NewFromString(churnPct)
 	if err != nil {
@@ -111,19 +128,24 @@ func subscriptionProjection(s calc.Scenario, r calc.Result) ([][]string, error) 
 		horizon = (h + months - 1) / months
 		periods = min(periods, horizon)
 	}
-	rows := [][]string{{unit, "survival_pct", "cumulative_ltv"}}
+	rows := [][]string{header}
 	surv := decimal.NewFromInt(100)
-	for k := int64(0); k < periods; k++ {
+	for k := int64(1); k <= periods; k++ {
 		if horizon == 0 && surv.Cmp(survivalCutoff) < 0 {
 			break
 		}
 		at := s
-		at.HorizonMonths = calc.Number(strconv.FormatInt((k+1)*months, 10))
+		at.HorizonMonths = calc.Number(strconv.FormatInt(k*months, 10))
 		ar, err := at.Evaluate()
 		if err != nil {
 			return nil, err
 		}
-		rows = append(rows, []string{strconv.FormatInt(k, 10), surv.StringFixed(2), ar.LTV})
+		month := strconv.FormatInt(countedMonth(k, months, r.CashTiming), 10)
+		row := []string{month, surv.StringFixed(2), ar.LTV}
+		if months == 12 {
+			row = []string{strconv.FormatInt(k, 10), month, surv.StringFixed(2), ar.LTV}
+		}
+		rows = append(rows, row)
 		surv = surv.Mul(retention).Round(20)
 	}
 	return rows, nil
@@ -136,15 +158,17 @@ func purchaseProjection(s calc.Scenario, r calc.Result) ([][]string, error) {
 	}
 	years := lifetime.Ceil().IntPart()
 	years = min(years, maxProjectionYears)
-	rows := [][]string{{"year", "survival_pct", "cumulative_ltv"}}
-	for k := int64(0); k < years; k++ {
-		left := lifetime.Sub(decimal.NewFromInt(k))
+	// The margin accrues month by month: the last month is the lifetime's.
+	lastMonth := lifetime.Mul(decimal.NewFromInt(12)).Ceil().IntPart()
+	rows := [][]string{{"year", "month", "survival_pct", "cumulative_ltv"}}
+	for k := int64(1); k <= years; k++ {
+		left := lifetime.Sub(decimal.NewFromInt(k - 1))
 		surv, ltv := "100.00", r.LTV
 		if left.Cmp(decimal.NewFromInt(1)) > 0 {
-			// A customer still there at the end of year k+1: calc's LTV
-			// of a lifetime of k+1 years.
+			// A customer still there at the end of year k: calc's LTV of a
+			// lifetime of k years.
 			at := s
-			at.LifetimeYears = calc.Number(strconv.FormatInt(k+1, 10))
+			at.LifetimeYears = calc.Number(strconv.FormatInt(k, 10))
 			at.AnnualChurnPct, at.TotalCustomerYears = "", ""
 			ar, err := at.Evaluate()
 			if err != nil {
@@ -154,7 +178,7 @@ func purchaseProjection(s calc.Scenario, r calc.Result) ([][]string, error) {
 		} else {
 			surv = left.Shift(2).StringFixed(2)
 		}
-		rows = append(rows, []string{strconv.FormatInt(k, 10), surv, ltv})
+		rows = append(rows, []string{strconv.FormatInt(k, 10), strconv.FormatInt(min(12*k, lastMonth), 10), surv, ltv})
 	}
 	return rows, nil
 }

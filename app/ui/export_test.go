@@ -53,28 +53,34 @@ func TestProjectionCSV(t *testing.T) {
 		contains string   // a row in between, "" for none
 	}{
 		// Fader & Hardie (2007), regular segment: calc's projection to the
-		// 12-year horizon, with the data beside it.
+		// 12-year horizon, with the data beside it, and the cumulative LTV
+		// with each year's margin in the year's first month.
 		{"cohort", `{"model":"cohort","survival_pct":["100","63.1","46.8","38.2","32.6","28.9","26.2","24.1"],"customers":"1000","period":"year","margin_per_period":"100","discount_rate_pct":"10","horizon_periods":"12"}`,
-			"year,survival_pct,retention_pct,observed_survival_pct,fitted_survival_pct", 13,
-			[]string{"0", "100.00", "", "100.00", "100.00"}, []string{"12", "17.00", "94.54", "", ""}, "1,62.67,62.67,63.10,62.67"},
-		// $100 at 80 % margin, 5 % churn: 100 % of the customers in month
-		// 0, 95 % in month 1; the cumulative LTV grows toward $1,600:
+			"year,survival_pct,retention_pct,observed_survival_pct,fitted_survival_pct,month,cumulative_ltv", 13,
+			[]string{"0", "100.00", "", "100.00", "100.00", "1", "100.00"}, []string{"12", "17.00", "94.54", "", "", "145", "325.81"}, "1,62.67,62.67,63.10,62.67,13,156.97"},
+		// $100 at 80 % margin, 5 % churn: 100 % of the customers pay in
+		// month 1, 95 % in month 2; the cumulative LTV grows toward $1,600:
 		// 1600 (1 - 0.95^90) after 90 months. The projection stops under
 		// 1 %: 0.95^89 = 1.04 %, 0.95^90 = 0.99 %.
 		{"subscription", subScenario, "month,survival_pct,cumulative_ltv", 90,
-			[]string{"0", "100.00", "80.00"}, []string{"89", "1.04", "1584.18"}, "1,95.00,156.00"},
+			[]string{"1", "100.00", "80.00"}, []string{"90", "1.04", "1584.18"}, "2,95.00,156.00"},
 		// With a horizon, the last row is the LTV.
 		{"subscription horizon", `{"model":"subscription","arpa_monthly":"100","monthly_churn_pct":"5","horizon_months":"3"}`,
-			"month,survival_pct,cumulative_ltv", 3, []string{"0", "100.00", "100.00"}, []string{"2", "90.25", "285.25"}, "1,95.00,195.00"},
-		// Annual billing: a row per year, the annual plan's churn.
+			"month,survival_pct,cumulative_ltv", 3, []string{"1", "100.00", "100.00"}, []string{"3", "90.25", "285.25"}, "2,95.00,195.00"},
+		// Annual billing: a row per year, the annual plan's churn; each
+		// year paid in its first month.
 		{"subscription annual", `{"model":"subscription","arpa_monthly":"100","monthly_churn_pct":"5","billing":"annual","annual_churn_pct":"50","horizon_months":"24"}`,
-			"year,survival_pct,cumulative_ltv", 2, []string{"0", "100.00", "1200.00"}, []string{"1", "50.00", "1800.00"}, ""},
+			"year,month,survival_pct,cumulative_ltv", 2, []string{"1", "1", "100.00", "1200.00"}, []string{"2", "13", "50.00", "1800.00"}, ""},
+		// Paid at the end of each year: in its twelfth month.
+		{"subscription annual at the end", `{"model":"subscription","arpa_monthly":"100","monthly_churn_pct":"5","billing":"annual","annual_churn_pct":"50","horizon_months":"24","cash_timing":"end"}`,
+			"year,month,survival_pct,cumulative_ltv", 2, []string{"1", "12", "100.00", "1200.00"}, []string{"2", "24", "50.00", "1800.00"}, ""},
 		// $100 a year for 3 years.
-		{"purchase", purScenario, "year,survival_pct,cumulative_ltv", 3,
-			[]string{"0", "100.00", "100.00"}, []string{"2", "100.00", "300.00"}, "1,100.00,200.00"},
-		// 30 % annual churn: 3.3333 years, the last one a third.
+		{"purchase", purScenario, "year,month,survival_pct,cumulative_ltv", 3,
+			[]string{"1", "12", "100.00", "100.00"}, []string{"3", "36", "100.00", "300.00"}, "2,24,100.00,200.00"},
+		// 30 % annual churn: 3.3333 years, the last one a third, ending in
+		// month 40.
 		{"purchase churn", `{"model":"purchase","average_order_value":"50","purchases_per_year":"2","annual_churn_pct":"30","gross_margin_pct":"50"}`,
-			"year,survival_pct,cumulative_ltv", 4, []string{"0", "100.00", "50.00"}, []string{"3", "33.33", "166.67"}, "2,100.00,150.00"},
+			"year,month,survival_pct,cumulative_ltv", 4, []string{"1", "12", "100.00", "50.00"}, []string{"4", "40", "33.33", "166.67"}, "3,36,100.00,150.00"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -130,6 +136,52 @@ func BenchmarkProjectionCSV(b *testing.B) {
 	for b.Loop() {
 		if _, err := projectionCSV(s); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestProjectionCSVAgreesWithChart: where the export and the chart of
+// cumulative margin name the same month, they give the same figure.
+func TestProjectionCSVAgreesWithChart(t *testing.T) {
+	for _, doc := range []string{
+		`{"model":"cohort","survival_pct":["100","63.1","46.8","38.2","32.6","28.9","26.2","24.1"],"customers":"1000","period":"year","margin_per_period":"100","discount_rate_pct":"10","cac":"150"}`,
+		`{"model":"cohort","survival_pct":["100","63.1","46.8","38.2","32.6","28.9","26.2","24.1"],"customers":"1000","period":"month","margin_per_period":"100","discount_rate_pct":"1","cac":"400"}`,
+		`{"model":"subscription","arpa_monthly":"100","monthly_churn_pct":"5","gross_margin_pct":"80","discount_rate_annual_pct":"10","cac":"400"}`,
+		`{"model":"subscription","arpa_monthly":"100","monthly_churn_pct":"5","billing":"annual","annual_churn_pct":"30","cac":"1500"}`,
+		`{"model":"subscription","arpa_monthly":"100","monthly_churn_pct":"5","billing":"annual","annual_churn_pct":"30","cash_timing":"end","cac":"1500"}`,
+		`{"model":"purchase","average_order_value":"50","purchases_per_year":"2","annual_churn_pct":"30","gross_margin_pct":"50","cac":"100"}`,
+	} {
+		s := mustScenario(t, doc)
+		r, err := s.Evaluate()
+		if err != nil {
+			t.Fatal(err)
+		}
+		chart := map[string]string{}
+		for i, m := range r.PaybackCurveMonths {
+			chart[m] = r.PaybackCurve[i]
+		}
+		b, err := projectionCSV(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := csv.NewReader(bytes.NewReader(b)).ReadAll()
+		month, ltv := -1, len(rows[0])-1
+		for i, h := range rows[0] {
+			if h == "month" {
+				month = i
+			}
+		}
+		compared := 0
+		for _, row := range rows[1:] {
+			if want, ok := chart[row[month]]; ok {
+				compared++
+				if row[ltv] != want {
+					t.Errorf("%s\nmonth %s: the export says %s, the chart %s", doc, row[month], row[ltv], want)
+				}
+			}
+		}
+		if compared < 2 {
+			t.Errorf("%s: %d months in common between the export and the chart", doc, compared)
 		}
 	}
 }

@@ -290,7 +290,7 @@ func TestBrowserExportImport(t *testing.T) {
 		t.Fatal(err)
 	}
 	csvData := string(waitFile(t, filepath.Join(dir, "ltv-projection-subscription.csv")))
-	if !strings.HasPrefix(csvData, "month,survival_pct,cumulative_ltv\r\n0,100.00,200.00\r\n1,96.00,392.00\r\n") {
+	if !strings.HasPrefix(csvData, "month,survival_pct,cumulative_ltv\r\n1,100.00,200.00\r\n2,96.00,392.00\r\n") {
 		t.Errorf("projection CSV starts\n%.200s", csvData)
 	}
 
