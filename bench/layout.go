@@ -43,12 +43,17 @@ const layoutJS = `(() => {
     out.fields.push({ id: f.id, distance: best === null ? -1 : Math.round(best), inView });
     f.blur();
   }
-  for (const t of document.querySelectorAll("svg text")) {
-    const svg = t.ownerSVGElement;
-    if (!svg || svg.getClientRects().length === 0) continue;
-    const m = t.getScreenCTM();
-    const px = parseFloat(getComputedStyle(t).fontSize) * (m ? Math.hypot(m.a, m.b) : 1);
-    if (out.minChartText === null || px < out.minChartText) out.minChartText = Math.round(px * 10) / 10;
+  // The charts' text, their data tables left out: SVG text at the scale
+  // it is drawn, HTML text at its size.
+  for (const chart of document.querySelectorAll(".chart")) {
+    const walk = document.createTreeWalker(chart, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      const el = n.parentElement;
+      if (!n.textContent.trim() || el.closest(".chart-data, .visually-hidden, title, desc") || el.getClientRects().length === 0) continue;
+      let px = parseFloat(getComputedStyle(el).fontSize);
+      if (el instanceof SVGElement && el.getScreenCTM()) { const m = el.getScreenCTM(); px *= Math.hypot(m.a, m.b); }
+      if (out.minChartText === null || px < out.minChartText) out.minChartText = Math.round(px * 10) / 10;
+    }
   }
   return JSON.stringify(out);
 })()`

@@ -47,6 +47,34 @@ func (p *calcPage) Render() app.UI {
 			app.Range(s.How).Slice(func(i int) app.UI { return app.P().Text(l.tr(s.How[i])) }),
 		),
 		app.If(p.sharing, func() app.UI { return p.share().render() }),
+		p.resultBar(),
+	)
+}
+
+// resultBar keeps the headline figures in view on a phone while the visitor
+// types anywhere on the page (the stylesheet shows it on narrow screens
+// only, fixed to the bottom): the LTV and LTV:CAC, and a link to the whole
+// result panel. showResult writes its figures with the panel's.
+func (p *calcPage) resultBar() app.UI {
+	v, l := p.view, p.loc
+	class := "result-bar"
+	if p.stale && !v.Empty {
+		class += " result-bar-stale"
+	}
+	return app.A().Href("#results").Class(class).Body(
+		app.Span().Class("result-bar-figures").Body(
+			app.Span().Class("result-bar-item").Body(
+				app.Span().Class("result-bar-label").Text(l.tr("LTV")),
+				app.Span().ID("bar-ltv").Class("result-bar-figure").DataSet("headline", "ltv").Text(v.LTV),
+			),
+			app.If(v.Ratio != "", func() app.UI {
+				return app.Span().Class("result-bar-item").Body(
+					app.Span().Class("result-bar-label").Text(l.tr("LTV : CAC")),
+					app.Span().ID("bar-ratio").Class("result-bar-figure").DataSet("headline", "ratio").Text(v.Ratio),
+				)
+			}),
+		),
+		app.Span().Class("result-bar-more").Text(l.tr("All results")),
 	)
 }
 
@@ -182,10 +210,10 @@ func (p *calcPage) results() app.UI {
 	case p.stale:
 		class += " result-stale"
 	}
-	return app.Section().Class(class).Aria("labelledby", "ltv-label").Body(
+	return app.Section().ID("results").Class(class).Aria("labelledby", "ltv-label").Body(
 		app.Div().Aria("live", "polite").Body(
 			app.H2().ID("ltv-label").Class("result-label").Text(l.tr("Lifetime value")),
-			app.Output().ID("ltv").Class("result-value").Text(v.LTV),
+			app.Output().ID("ltv").Class("result-value").DataSet("headline", "ltv").Text(v.LTV),
 			app.P().Class("result-detail").ID("ltv-detail").Text(v.LTVDetail),
 			app.If(v.Verdict != "", func() app.UI {
 				return app.P().ID("verdict").Class(verdictClass(v.VerdictLevel)).Text(v.Verdict)

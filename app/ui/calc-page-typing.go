@@ -145,7 +145,10 @@ const (
 
 // panelTexts lists the texts of the result panel as results renders them.
 func (v resultView) panelTexts() []panelText {
-	out := []panelText{{"ltv", partOwn, v.LTV}, {"ltv-detail", partOwn, v.LTVDetail}}
+	out := []panelText{{"ltv", partOwn, v.LTV}, {"ltv-detail", partOwn, v.LTVDetail}, {"bar-ltv", partOwn, v.LTV}}
+	if v.Ratio != "" {
+		out = append(out, panelText{"bar-ratio", partOwn, v.Ratio})
+	}
 	if v.Verdict != "" {
 		out = append(out, panelText{"verdict", partOwn, v.Verdict}, panelText{"verdict", partClass, verdictClass(v.VerdictLevel)})
 	}

@@ -24,7 +24,8 @@ func pageFor(t *testing.T, spec *pageSpec, query string) *calcPage {
 }
 
 // TestPanelTexts: each text that showResult writes ahead of the frame is
-// where it says, in the result panel as the page renders it.
+// where it says, in the result panel or the phone's result bar as the page
+// renders them.
 func TestPanelTexts(t *testing.T) {
 	for _, tt := range []struct {
 		spec  *pageSpec
@@ -36,7 +37,7 @@ func TestPanelTexts(t *testing.T) {
 		{cohortSpec, ""},
 	} {
 		p := pageFor(t, tt.spec, tt.query)
-		panel := app.HTMLString(p.results())
+		panel := app.HTMLString(p.results()) + app.HTMLString(p.resultBar())
 		for _, pt := range p.view.panelTexts() {
 			start := strings.Index(panel, ` id="`+pt.ID+`"`)
 			if start < 0 {

@@ -8,17 +8,19 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Charts are inline SVG built as one string: no chart library, nothing
-// fetched. Every chart is an image with a title and a description for screen
-// readers, followed by its data as a table. Coordinates are computed in
-// decimal and written with one decimal place; the figures shown come from
-// calc, formatted by the caller.
+// Charts are built as one HTML string each: no chart library, nothing
+// fetched, and one call into the page to draw them. The labels are HTML
+// text, set in CSS pixels, laid out by the browser for the width at hand
+// (they wrap rather than shrink or run off an edge, in every language); the
+// lines are an SVG stretched over the plot area, its strokes kept at their
+// width (vector-effect: non-scaling-stroke). Every chart is an image with
+// a title and a description for screen readers, followed by its data as a
+// table. Coordinates are computed in decimal, in a 1000 x 1000 plot, and
+// written with one decimal place; the figures shown come from calc,
+// formatted by the caller.
 
-const (
-	chartW, chartH = 640, 300 // viewBox size
-	padL, padR     = 96, 16   // room for the y axis labels
-	padT, padB     = 16, 40   // room for the x axis labels
-)
+// plotSize is the size of the plot in its SVG's coordinates.
+const plotSize = 1000
 
 // chartSeries is one line of a line chart.
 type chartSeries struct {
@@ -43,7 +45,7 @@ type lineChart struct {
 func (c lineChart) render() app.UI {
 	return app.Figure().Class("chart").ID(c.ID).Body(
 		app.FigCaption().Class("chart-title").Text(c.Title),
-		app.Raw(c.svg()),
+		app.Raw(c.plot()),
 		c.legend(),
 		c.table(),
 	)
@@ -62,50 +64,47 @@ func (c lineChart) yMax() decimal.Decimal {
 	return niceCeil(m)
 }
 
-func (c lineChart) svg() string {
+// maxXLabels is the most x labels a chart shows; on a narrow plot the
+// stylesheet shows every other one.
+const maxXLabels = 8
+
+// plot is the chart as HTML: the y labels beside the plot, the x labels
+// under it.
+func (c lineChart) plot() string {
 	var b strings.Builder
 	titleID, descID := c.ID+"-title", c.ID+"-desc"
-	b.WriteString(`<svg class="chart-svg" viewBox="0 0 ` + itoa(chartW) + ` ` + itoa(chartH) +
-		`" role="img" aria-labelledby="` + titleID + ` ` + descID + `" preserveAspectRatio="xMidYMid meet">`)
-	b.WriteString(`<title id="` + titleID + `">` + escapeHTML(c.Title) + `</title>`)
-	b.WriteString(`<desc id="` + descID + `">` + escapeHTML(c.Desc) + `</desc>`)
+	b.WriteString(`<div class="plot" role="img" aria-labelledby="` + titleID + ` ` + descID + `">`)
+	b.WriteString(`<span class="visually-hidden" id="` + titleID + `">` + escapeHTML(c.Title) + `</span>`)
+	b.WriteString(`<span class="visually-hidden" id="` + descID + `">` + escapeHTML(c.Desc) + `</span>`)
 	ymax := c.yMax()
 	n := len(c.X)
-	plotW, plotH := decimal.NewFromInt(chartW-padL-padR), decimal.NewFromInt(chartH-padT-padB)
-	x := func(i int) string {
+	size := decimal.NewFromInt(plotSize)
+	x := func(i int) decimal.Decimal {
 		if n <= 1 {
-			return itoa(padL)
+			return decimal.Zero
 		}
-		return coord(decimal.NewFromInt(padL).Add(plotW.Mul(decimal.NewFromInt(int64(i))).Div(decimal.NewFromInt(int64(n - 1)))))
+		return size.Mul(decimal.NewFromInt(int64(i))).DivRound(decimal.NewFromInt(int64(n-1)), 6)
 	}
 	y := func(v decimal.Decimal) string {
 		if ymax.Sign() <= 0 {
-			return itoa(chartH - padB)
+			return itoa(plotSize)
 		}
 		if v.Sign() < 0 {
 			v = decimal.Zero
 		}
-		return coord(decimal.NewFromInt(chartH - padB).Sub(plotH.Mul(v).DivRound(ymax, 6)))
+		return coord(size.Sub(size.Mul(v).DivRound(ymax, 6)))
 	}
-	// Grid and y labels: 0, 1/4 ... 4/4 of ymax.
+	// The y labels, top first: 4/4, 3/4 ... 0 of ymax, spaced as the grid.
+	b.WriteString(`<div class="plot-y" aria-hidden="true">`)
+	for k := 4; k >= 0; k-- {
+		b.WriteString(`<span>` + escapeHTML(c.Format(ymax.Mul(decimal.NewFromInt(int64(k))).Div(decimal.NewFromInt(4)))) + `</span>`)
+	}
+	b.WriteString(`</div><div class="plot-area"><svg viewBox="0 0 ` + itoa(plotSize) + ` ` + itoa(plotSize) +
+		`" preserveAspectRatio="none" aria-hidden="true" focusable="false">`)
 	for k := 0; k <= 4; k++ {
-		v := ymax.Mul(decimal.NewFromInt(int64(k))).Div(decimal.NewFromInt(4))
-		yy := y(v)
-		b.WriteString(`<line class="chart-grid" x1="` + itoa(padL) + `" x2="` + itoa(chartW-padR) + `" y1="` + yy + `" y2="` + yy + `"/>`)
-		b.WriteString(`<text class="chart-ylabel" x="` + itoa(padL-8) + `" y="` + yy + `" text-anchor="end" dominant-baseline="middle">` +
-			escapeHTML(c.Format(v)) + `</text>`)
+		yy := coord(size.Mul(decimal.NewFromInt(int64(k))).Div(decimal.NewFromInt(4)))
+		b.WriteString(`<line class="chart-grid" x1="0" x2="` + itoa(plotSize) + `" y1="` + yy + `" y2="` + yy + `"/>`)
 	}
-	// X labels: at most about 8, evenly spaced.
-	step := 1
-	if n > 8 {
-		step = (n + 7) / 8
-	}
-	for i := 0; i < n; i += step {
-		b.WriteString(`<text class="chart-xlabel" x="` + x(i) + `" y="` + itoa(chartH-padB+20) + `" text-anchor="middle">` +
-			escapeHTML(c.X[i]) + `</text>`)
-	}
-	b.WriteString(`<text class="chart-axis-name" x="` + itoa(chartW-padR) + `" y="` + itoa(chartH-4) + `" text-anchor="end">` +
-		escapeHTML(c.XLabel) + `</text>`)
 	for _, s := range c.Series {
 		if len(s.Values) == 0 {
 			continue
@@ -118,23 +117,44 @@ func (c lineChart) svg() string {
 			if i > 0 {
 				pts.WriteByte(' ')
 			}
-			pts.WriteString(x(i) + "," + y(v))
+			pts.WriteString(coord(x(i)) + "," + y(v))
 		}
 		class := "chart-line " + s.Class
 		if s.Dashed {
 			class += " chart-dashed"
 		}
-		b.WriteString(`<polyline class="` + class + `" fill="none" points="` + pts.String() + `"/>`)
-		if len(s.Values) <= 24 {
+		b.WriteString(`<polyline class="` + class + `" points="` + pts.String() + `"/>`)
+		if len(s.Values) <= 24 && s.Class != "series-ref" {
+			// A dot is a line of no length with round ends: round at any
+			// stretch of the plot.
 			for i, v := range s.Values {
 				if i >= n {
 					break
 				}
-				b.WriteString(`<circle class="chart-dot ` + s.Class + `" r="3" cx="` + x(i) + `" cy="` + y(v) + `"/>`)
+				b.WriteString(`<path class="chart-dot ` + s.Class + `" d="M` + coord(x(i)) + ` ` + y(v) + `h0"/>`)
 			}
 		}
 	}
-	b.WriteString(`</svg>`)
+	b.WriteString(`</svg></div><div class="plot-x" aria-hidden="true">`)
+	step := 1
+	if n > maxXLabels {
+		step = (n + maxXLabels - 1) / maxXLabels
+	}
+	for i, shown := 0, 0; i < n; i, shown = i+step, shown+1 {
+		class := "plot-xlabel"
+		switch {
+		case i == 0:
+			class += " plot-first"
+		case i+step >= n && i == n-1:
+			class += " plot-last"
+		}
+		if shown%2 == 1 {
+			class += " plot-odd"
+		}
+		b.WriteString(`<span class="` + class + `" style="left:` + x(i).Div(decimal.NewFromInt(10)).StringFixed(2) + `%">` +
+			escapeHTML(c.X[i]) + `</span>`)
+	}
+	b.WriteString(`</div><div class="plot-axis-name" aria-hidden="true">` + escapeHTML(c.XLabel) + `</div></div>`)
 	return b.String()
 }
 

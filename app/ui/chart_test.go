@@ -35,17 +35,47 @@ func TestLineChart(t *testing.T) {
 	html := app.HTMLString(c.render())
 	for _, want := range []string{
 		`role="img"`, `aria-labelledby="survival-title survival-desc"`,
-		`<title id="survival-title">Survival &lt;by&gt; year</title>`,
-		`<desc id="survival-desc">Observed &amp; fitted</desc>`,
-		// 100 is the top of the axis (y = padT = 16), 0 the bottom (y = 260):
-		// 60 sits at 260 - 244 x 0.6 = 113.6.
-		`points="96.0,16.0 360.0,113.6 624.0,150.2"`,
-		`points="96.0,16.0 360.0,108.7"`,
+		`<span class="visually-hidden" id="survival-title">Survival &lt;by&gt; year</span>`,
+		`<span class="visually-hidden" id="survival-desc">Observed &amp; fitted</span>`,
+		// In a 1000 x 1000 plot: 100 is the top of the axis (y = 0), 0 the
+		// bottom (y = 1000): 60 sits at 400, 45 at 550, 62 at 380.
+		`points="0.0,0.0 500.0,400.0 1000.0,550.0"`,
+		`points="0.0,0.0 500.0,380.0"`,
+		`<path class="chart-dot series-a" d="M500.0 400.0h0"/>`,
+		// The y labels, top first; the x labels placed along the plot.
+		`<div class="plot-y" aria-hidden="true"><span>100.0%</span><span>75.0%</span><span>50.0%</span><span>25.0%</span><span>0.0%</span></div>`,
+		`<span class="plot-xlabel plot-first" style="left:0.00%">0</span>`,
+		`<span class="plot-xlabel plot-odd" style="left:50.00%">1</span>`,
+		`<span class="plot-xlabel plot-last" style="left:100.00%">2</span>`,
 		"<td>60.0%</td>", "<td>62.0%</td>",
 	} {
 		if !strings.Contains(html, want) {
 			t.Errorf("chart lacks %s\n%s", want, html)
 		}
+	}
+}
+
+// TestTornado: a bar per input on its own line, around the baseline in the
+// middle, the widest swing reaching the edge; the inputs that do not move
+// the result are named, not drawn.
+func TestTornado(t *testing.T) {
+	d := func(s string) decimal.Decimal { return mustDecimal(t, s) }
+	c := tornadoChart{ID: "t", Title: "T", Base: d("100"), Format: func(v decimal.Decimal) string { return v.String() },
+		Rows: []tornadoRow{{Label: "Order <value>", Low: d("80"), High: d("120")}, {Label: "Years", Low: d("90"), High: d("105")}},
+		Still: []string{"CAC"}, l: defaultLocale}
+	html := app.HTMLString(c.render())
+	for _, want := range []string{
+		`<span class="tornado-label">Order &lt;value&gt;</span>`,
+		`<span class="tornado-bar series-a" style="left:0.00%;width:50.00%"></span><span class="tornado-bar series-b" style="left:50.00%;width:50.00%"></span>`,
+		`<span class="tornado-bar series-a" style="left:25.00%;width:25.00%"></span><span class="tornado-bar series-b" style="left:50.00%;width:12.50%"></span>`,
+		`Not shown, as they leave the LTV as it is: CAC.`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("tornado lacks %s\n%s", want, html)
+		}
+	}
+	if strings.Contains(html, `>CAC</span>`) {
+		t.Error("the tornado draws an input that does not move the result")
 	}
 }
 

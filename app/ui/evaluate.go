@@ -39,6 +39,9 @@ func headline(rep calc.Report, l locale) resultView {
 	r := rep.Result
 	v := resultView{LTV: l.money(r.LTV), LTVDetail: ltvDetail(r, l)}
 	v.Verdict, v.VerdictLevel = verdict(r, l)
+	if r.LTVToCAC != "" {
+		v.Ratio = l.tr("{0}x", l.number(r.LTVToCAC))
+	}
 	v.Rows = resultRows(r, l)
 	return v
 }
@@ -311,7 +314,14 @@ func tornado(sens calc.Sensitivity, l locale) *tornadoChart {
 		if errLo != nil || errHi != nil {
 			continue
 		}
-		c.Rows = append(c.Rows, tornadoRow{Label: l.tr(fieldLabel(r.Field)), Low: lo, High: hi})
+		label := l.tr(fieldLabel(r.Field))
+		if lo.Equal(base) && hi.Equal(base) {
+			// The CAC, a horizon never reached...: said in a line, not
+			// drawn as a row without bars.
+			c.Still = append(c.Still, label)
+			continue
+		}
+		c.Rows = append(c.Rows, tornadoRow{Label: label, Low: lo, High: hi})
 	}
 	if len(c.Rows) == 0 {
 		return nil

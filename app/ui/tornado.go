@@ -15,13 +15,16 @@ type tornadoRow struct {
 }
 
 // tornadoChart draws the sensitivity of the result to each input as
-// horizontal bars around the baseline, largest impact first.
+// horizontal bars around the baseline, largest impact first: HTML, each
+// input's name on a line of its own above its bars, so that no name is cut
+// at any width or in any language.
 type tornadoChart struct {
 	ID       string
 	Title    string
 	Desc     string
 	Base     decimal.Decimal
 	Rows     []tornadoRow
+	Still    []string // the inputs that leave the result as it is, not drawn
 	Format   func(decimal.Decimal) string
 	LowName  string // e.g. "-10 %"
 	HighName string
@@ -31,11 +34,15 @@ type tornadoChart struct {
 func (c tornadoChart) render() app.UI {
 	return app.Figure().Class("chart").ID(c.ID).Body(
 		app.FigCaption().Class("chart-title").Text(c.Title),
-		app.Raw(c.svg()),
+		app.Raw(c.plot()),
 		app.Ul().Class("chart-legend").Aria("hidden", "true").Body(
 			app.Li().Body(app.Span().Class("chart-box series-a"), app.Text(c.l.tr("Input {0}", c.LowName))),
 			app.Li().Body(app.Span().Class("chart-box series-b"), app.Text(c.l.tr("Input {0}", c.HighName))),
 		),
+		app.If(len(c.Still) > 0, func() app.UI {
+			return app.P().Class("chart-note").ID(c.ID + "-still").
+				Text(c.l.tr("Not shown, as they leave the LTV as it is: {0}.", strings.Join(c.Still, ", ")))
+		}),
 		chartData(c.l.tr("Data table: {0}", c.Title), c.Title,
 			[]string{c.l.tr("Input"), c.l.tr("LTV, input {0}", c.LowName), c.l.tr("LTV, input {0}", c.HighName)},
 			c.rows()),
@@ -52,16 +59,14 @@ func (c tornadoChart) rows() [][]string {
 	return rows
 }
 
-func (c tornadoChart) svg() string {
-	const rowH, labelW, top = 34, 190, 24
-	h := top + rowH*len(c.Rows) + 8
+// plot draws the bars: the baseline in the middle of each track, the
+// widest swing reaching its edges.
+func (c tornadoChart) plot() string {
 	var b strings.Builder
 	titleID, descID := c.ID+"-title", c.ID+"-desc"
-	b.WriteString(`<svg class="chart-svg" viewBox="0 0 ` + itoa(chartW) + ` ` + itoa(h) + `" role="img" aria-labelledby="` +
-		titleID + ` ` + descID + `">`)
-	b.WriteString(`<title id="` + titleID + `">` + escapeHTML(c.Title) + `</title>`)
-	b.WriteString(`<desc id="` + descID + `">` + escapeHTML(c.Desc) + `</desc>`)
-	// The widest swing sets the scale: half the plot on each side of the base.
+	b.WriteString(`<div class="tornado" role="img" aria-labelledby="` + titleID + ` ` + descID + `">`)
+	b.WriteString(`<span class="visually-hidden" id="` + titleID + `">` + escapeHTML(c.Title) + `</span>`)
+	b.WriteString(`<span class="visually-hidden" id="` + descID + `">` + escapeHTML(c.Desc) + `</span>`)
 	maxDev := decimal.Zero
 	for _, r := range c.Rows {
 		for _, v := range []decimal.Decimal{r.Low, r.High} {
@@ -70,34 +75,31 @@ func (c tornadoChart) svg() string {
 			}
 		}
 	}
-	half := decimal.NewFromInt(int64(chartW-labelW-padR) / 2)
-	center := decimal.NewFromInt(int64(labelW)).Add(half)
-	x := func(v decimal.Decimal) decimal.Decimal {
+	// pos is where v sits on a track, in percent: 50 is the baseline.
+	fifty := decimal.NewFromInt(50)
+	pos := func(v decimal.Decimal) decimal.Decimal {
 		if maxDev.IsZero() {
-			return center
+			return fifty
 		}
-		return center.Add(half.Mul(v.Sub(c.Base)).DivRound(maxDev, 6))
+		return fifty.Add(fifty.Mul(v.Sub(c.Base)).DivRound(maxDev, 6))
 	}
-	b.WriteString(`<text class="chart-axis-name" x="` + coord(center) + `" y="14" text-anchor="middle">` +
-		escapeHTML(c.l.tr("Baseline {0}", c.Format(c.Base))) + `</text>`)
-	for i, r := range c.Rows {
-		y := top + rowH*i
-		b.WriteString(`<text class="chart-ylabel" x="` + itoa(labelW-8) + `" y="` + itoa(y+rowH/2) +
-			`" text-anchor="end" dominant-baseline="middle">` + escapeHTML(r.Label) + `</text>`)
+	b.WriteString(`<p class="tornado-base" aria-hidden="true">` + escapeHTML(c.l.tr("Baseline {0}", c.Format(c.Base))) + `</p>`)
+	for _, r := range c.Rows {
+		b.WriteString(`<div class="tornado-row" aria-hidden="true"><span class="tornado-label">` + escapeHTML(r.Label) +
+			`</span><span class="tornado-track">`)
 		for _, bar := range []struct {
 			v     decimal.Decimal
 			class string
 		}{{r.Low, "series-a"}, {r.High, "series-b"}} {
-			x0, x1 := center, x(bar.v)
+			x0, x1 := fifty, pos(bar.v)
 			if x1.LessThan(x0) {
 				x0, x1 = x1, x0
 			}
-			b.WriteString(`<rect class="chart-bar ` + bar.class + `" x="` + coord(x0) + `" y="` + itoa(y+6) +
-				`" width="` + coord(x1.Sub(x0)) + `" height="` + itoa(rowH-12) + `"/>`)
+			b.WriteString(`<span class="tornado-bar ` + bar.class + `" style="left:` + x0.StringFixed(2) + `%;width:` +
+				x1.Sub(x0).StringFixed(2) + `%"></span>`)
 		}
+		b.WriteString(`</span></div>`)
 	}
-	b.WriteString(`<line class="chart-base" x1="` + coord(center) + `" x2="` + coord(center) + `" y1="` + itoa(top-4) +
-		`" y2="` + itoa(h-4) + `"/>`)
-	b.WriteString(`</svg>`)
+	b.WriteString(`</div>`)
 	return b.String()
 }

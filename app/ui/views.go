@@ -18,6 +18,7 @@ type resultView struct {
 	LTVDetail    string
 	Verdict      string // the 3x rule in plain words
 	VerdictLevel string // "good", "warn" or "bad"
+	Ratio        string // LTV:CAC, e.g. "3x"; "" without a CAC
 	Rows         []resultRow
 	Survival     *lineChart
 	Payback      *lineChart
