@@ -46,8 +46,8 @@ func (p *calcPage) whatIf() app.UI {
 		app.P().Class("field-hint").Text(l.tr("Change a lever to compare the scenario with your baseline figures.")),
 		app.Div().Class("whatif-grid").Body(
 			app.Div().Class("fields whatif-levers").Body(p.fields(levers)),
-			app.Div().Class("whatif-table table-scroll").TabIndex(0).Attr("role", "region").Aria("label", l.tr("Baseline and scenario")).Body(
-				&compareTable{Loc: l, Rows: v.Compare},
+			app.Div().Class("whatif-table").Body(
+				&compareTable{Loc: l, Rows: v.Compare, Levers: p.leversSet(), Invalid: p.leverError()},
 			),
 		),
 		app.If(len(p.spec.Goals) > 0, func() app.UI {
@@ -72,6 +72,40 @@ func (p *calcPage) whatIf() app.UI {
 			)
 		}),
 	)
+}
+
+// leversSet says which levers are set and to what, e.g. "Churn change: -2
+// points; CAC change: -10 %", for the comparison (and its printout).
+func (p *calcPage) leversSet() string {
+	l := p.loc
+	var set []string
+	for _, lv := range p.spec.levers() {
+		t := strings.TrimSpace(p.text[lv.Key])
+		switch {
+		case t == "" || t == "unchanged":
+			continue
+		case lv.Kind == kindSelect:
+			for _, c := range lv.Choices {
+				if c.Value == t {
+					t = l.tr(c.Label)
+				}
+			}
+		case lv.Unit != "":
+			t += " " + p.unit(lv.Unit)
+		}
+		set = append(set, l.tr(lv.Label)+": "+t)
+	}
+	return strings.Join(set, "; ")
+}
+
+// leverError reports whether a lever holds a figure calc refuses.
+func (p *calcPage) leverError() bool {
+	for _, lv := range p.spec.levers() {
+		if p.errorMessage(lv) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // levers lists the levers that apply to the model: the cohort model's
