@@ -208,7 +208,7 @@ func (o *outcome) result() Result {
 			r.Lifetime = fixed(life, 2)
 		}
 		if s.billing == BillingAnnual {
-			r.AnnualChurnPct = fixed(s.churn.Shift(2), 4)
+			r.AnnualChurnPct = fixed(s.churn.Shift(2), 2)
 		}
 	case o.cohort != nil:
 		o.cohort.fill(&r)

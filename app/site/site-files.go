@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"ltvlab/app/site/headscript"
 )
 
 // webManifest is the web app manifest. go-app writes one with scope "/" and
@@ -89,9 +91,12 @@ func manifestJSON(h *app.Handler, base string, web map[string][]byte) ([]byte, e
 
 // notFoundPage is the site's 404 page: a static file, so that static hosts
 // (GitHub Pages, Netlify, Cloudflare Pages) and serve answer unknown URLs
-// with it. Its URLs are absolute, as it is served at any depth.
+// with it. Its URLs are absolute, as it is served at any depth. It says
+// what happened in the four languages of the site, and shows the one of
+// the visitor's browser: the head script (package headscript) marks the
+// document with it, and the stylesheet shows that language's block.
 var notFoundPage = template.Must(template.New("404").Parse(`<!doctype html>
-<html lang="en">
+<html lang="en" data-page="404">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -99,6 +104,7 @@ var notFoundPage = template.Must(template.New("404").Parse(`<!doctype html>
 <title>Page not found · LTV Lab</title>
 <link rel="icon" href="{{.Icon}}">
 <link rel="stylesheet" href="{{.Styles}}">
+<script>{{.Script}}</script>
 </head>
 <body>
 <div class="shell">
@@ -106,9 +112,26 @@ var notFoundPage = template.Must(template.New("404").Parse(`<!doctype html>
 <a class="brand" href="{{.Home}}"><img src="{{.Icon}}" alt="" width="28" height="28"><span>LTV Lab</span></a>
 </header>
 <main id="main" class="content not-found">
+<div lang="en">
 <h1>Page not found</h1>
 <p class="lead">There is no page at this address. The link may be mistyped, or the page may have moved.</p>
 <p><a class="not-found-home" href="{{.Home}}">Go to the LTV calculator</a></p>
+</div>
+<div lang="fr">
+<h1>Page introuvable</h1>
+<p class="lead">Il n'y a pas de page à cette adresse. Le lien est peut-être mal saisi, ou la page a été déplacée.</p>
+<p><a class="not-found-home" href="{{.Home}}?lang=fr">Aller au calculateur de LTV</a></p>
+</div>
+<div lang="ro">
+<h1>Pagina nu a fost găsită</h1>
+<p class="lead">Nu există nicio pagină la această adresă. Linkul poate fi greșit sau pagina a fost mutată.</p>
+<p><a class="not-found-home" href="{{.Home}}?lang=ro">Mergi la calculatorul LTV</a></p>
+</div>
+<div lang="th">
+<h1>ไม่พบหน้านี้</h1>
+<p class="lead">ไม่มีหน้าที่ที่อยู่นี้ ลิงก์อาจพิมพ์ผิด หรือหน้านี้อาจถูกย้ายไปแล้ว</p>
+<p><a class="not-found-home" href="{{.Home}}?lang=th">ไปที่เครื่องคำนวณ LTV</a></p>
+</div>
 </main>
 </div>
 </body>
@@ -118,10 +141,14 @@ var notFoundPage = template.Must(template.New("404").Parse(`<!doctype html>
 // notFoundHTML renders the 404 page with URLs resolved by res.
 func notFoundHTML(res app.ResourceResolver) ([]byte, error) {
 	var b bytes.Buffer
-	err := notFoundPage.Execute(&b, struct{ Home, Icon, Styles string }{
+	err := notFoundPage.Execute(&b, struct {
+		Home, Icon, Styles string
+		Script             template.JS
+	}{
 		Home:   res.Resolve("/"),
 		Icon:   res.Resolve("/web/icon.svg"),
 		Styles: res.Resolve("/web/ltv.css"),
+		Script: template.JS(headscript.Script),
 	})
 	return b.Bytes(), err
 }

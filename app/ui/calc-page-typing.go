@@ -34,7 +34,7 @@ func (p *calcPage) compute(later bool) {
 		// The view stays as it is, and so do its charts to come.
 		return
 	}
-	v := headline(rep, p.loc)
+	v := headline(rep, s, p.loc)
 	if later {
 		v.Compare, v.Survival, v.Payback, v.Tornado = p.view.Compare, p.view.Survival, p.view.Payback, p.view.Tornado
 		p.pending = &rep

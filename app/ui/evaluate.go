@@ -17,7 +17,7 @@ func evaluate(s calc.Scenario, levers calc.Changes, l locale) (resultView, error
 	if err != nil {
 		return resultView{}, err
 	}
-	v := headline(rep, l)
+	v := headline(rep, s, l)
 	v.details(rep, l)
 	return v, nil
 }
@@ -35,9 +35,9 @@ func runScenario(s calc.Scenario, levers calc.Changes) (calc.Report, error) {
 
 // headline words the result panel of a report: the LTV, its verdict and
 // the figures under it.
-func headline(rep calc.Report, l locale) resultView {
+func headline(rep calc.Report, s calc.Scenario, l locale) resultView {
 	r := rep.Result
-	v := resultView{LTV: l.money(r.LTV), LTVDetail: ltvDetail(r, l)}
+	v := resultView{LTV: l.money(r.LTV), LTVDetail: ltvDetail(r, s, l)}
 	v.Verdict, v.VerdictLevel = verdict(r, l)
 	if r.LTVToCAC != "" {
 		v.Ratio = l.tr("{0}x", l.number(r.LTVToCAC))
@@ -119,33 +119,68 @@ func signed(raw, shown string) string {
 	return shown
 }
 
-// ltvDetail says in a line where the LTV comes from.
-func ltvDetail(r calc.Result, l locale) string {
+// ltvDetail says in a line where the LTV comes from: what was computed,
+// every setting that changes it named (expansion, discounting, a horizon,
+// annual billing, when the payments count).
+func ltvDetail(r calc.Result, s calc.Scenario, l locale) string {
 	switch r.Model {
 	case calc.ModelPurchase:
-		d := l.tr("{0} a year ({1} x {2}) x {3} years",
+		d := l.plural(r.Lifetime, "{0} a year ({1} x {2}) x {3} year", "{0} a year ({1} x {2}) x {3} years",
 			l.money(r.AnnualValue), l.number(r.PurchaseFrequency), l.money(r.AverageOrderValue), l.number(r.Lifetime))
 		if r.RevenueLTV != r.LTV {
 			d += ": " + l.tr("{0} of revenue, at your gross margin", l.money(r.RevenueLTV))
 		}
 		return d
 	case calc.ModelSubscription:
+		var d string
 		if r.Lifetime == calc.Infinite {
-			return l.tr("{0} of margin a month, within the horizon", l.money(r.MonthlyMargin))
+			d = l.tr("{0} of margin a month, with no churn", l.money(r.MonthlyMargin))
+		} else {
+			d = l.plural(r.Lifetime, "{0} of margin a month over an expected {1} month", "{0} of margin a month over an expected {1} months",
+				l.money(r.MonthlyMargin), l.number(r.Lifetime))
 		}
-		return l.tr("{0} of margin a month over an expected {1} months", l.money(r.MonthlyMargin), l.number(r.Lifetime))
+		var also []string
+		if r.Billing == calc.BillingAnnual {
+			also = append(also, l.tr("paid a year ahead, with an annual churn of {0}", l.percent(r.AnnualChurnPct)))
+		}
+		if nonZero(s.MonthlyExpansionPct) {
+			also = append(also, l.tr("growing {0} a month", l.percent(string(s.MonthlyExpansionPct))))
+		}
+		if nonZero(s.DiscountRateAnnualPct) {
+			also = append(also, l.tr("discounted at {0} a year", l.percent(string(s.DiscountRateAnnualPct))))
+		}
+		if nonZero(s.HorizonMonths) {
+			also = append(also, l.plural(string(s.HorizonMonths), "counted for {0} month", "counted for {0} months", l.number(string(s.HorizonMonths))))
+		}
+		switch r.CashTiming {
+		case calc.TimingEnd:
+			also = append(also, l.tr("each payment counted at the end of its month"))
+		case calc.TimingAfterFirst:
+			also = append(also, l.tr("the first payment left out"))
+		}
+		if len(also) > 0 {
+			d += ", " + strings.Join(also, ", ")
+		}
+		return d
 	case calc.ModelCohort:
-		return l.tr("Margin x discounted expected lifetime ({0} {1})", l.number(r.DEL), periods(r.Period, l))
+		return l.tr("Margin x discounted expected lifetime ({0})", periodCount(r.DEL, r.Period, l))
 	}
 	return ""
 }
 
-// periods names the cohort model's period, plural.
-func periods(period string, l locale) string {
+// nonZero reports whether a figure of the scenario is given and not zero.
+func nonZero(n calc.Number) bool {
+	d, err := decimal.NewFromString(strings.TrimSpace(string(n)))
+	return err == nil && !d.IsZero()
+}
+
+// periodCount is a number of the cohort model's periods: "1 year",
+// "3.2581 years", "12 months".
+func periodCount(n, period string, l locale) string {
 	if period == calc.PeriodMonth {
-		return l.tr("months")
+		return l.plural(n, "{0} month", "{0} months", l.number(n))
 	}
-	return l.tr("years")
+	return l.plural(n, "{0} year", "{0} years", l.number(n))
 }
 
 // verdict puts the 3x rule in plain words.
@@ -166,9 +201,11 @@ func verdict(r calc.Result, l locale) (string, string) {
 
 func resultRows(r calc.Result, l locale) []resultRow {
 	var rows []resultRow
+	// label is translated here, at each call: the translation test finds
+	// the texts given to tr.
 	add := func(id, label, value, note string) {
 		if value != "" {
-			rows = append(rows, resultRow{ID: id, Label: l.tr(label), Value: value, Note: note})
+			rows = append(rows, resultRow{ID: id, Label: label, Value: value, Note: note})
 		}
 	}
 	if r.CAC != "" {
@@ -176,29 +213,29 @@ func resultRows(r calc.Result, l locale) []resultRow {
 		if r.CACSpend != "" {
 			note = l.tr("{0} spend + {1} time", l.money(r.CACSpend), l.money(r.CACTime))
 		}
-		add("cac-out", "Acquisition cost (CAC)", l.money(r.CAC), note)
-		add("net-ltv", "Net LTV", l.money(r.NetLTV), l.tr("LTV - CAC"))
+		add("cac-out", l.tr("Acquisition cost (CAC)"), l.money(r.CAC), note)
+		add("net-ltv", l.tr("Net LTV"), l.money(r.NetLTV), l.tr("LTV - CAC"))
 		if r.LTVToCAC != "" {
-			add("ratio", "LTV : CAC", l.tr("{0}x", l.number(r.LTVToCAC)), l.tr("3x or more is the rule of thumb"))
+			add("ratio", l.tr("LTV : CAC"), l.tr("{0}x", l.number(r.LTVToCAC)), l.tr("3x or more is the rule of thumb"))
 		}
 		paybackNote := l.tr("Under 12 months is the rule of thumb")
 		if r.PaybackVerdict == calc.VerdictWithin12 {
 			paybackNote = l.tr("Within the 12-month rule")
 		}
-		add("payback", "CAC payback", months(r.PaybackMonths, l), paybackNote)
-		add("cohort-payback", "Cohort payback", monthNumber(r.CohortPaybackMonths, l), cohortPaybackNote(r, l))
+		add("payback", l.tr("CAC payback"), months(r.PaybackMonths, l), paybackNote)
+		add("cohort-payback", l.tr("Cohort payback"), monthNumber(r.CohortPaybackMonths, l), cohortPaybackNote(r, l))
 	}
 	switch r.Model {
 	case calc.ModelPurchase:
-		add("lifetime", "Lifetime", l.tr("{0} years", l.number(r.Lifetime)), "")
+		add("lifetime", l.tr("Lifetime"), l.plural(r.Lifetime, "{0} year", "{0} years", l.number(r.Lifetime)), "")
 	case calc.ModelSubscription:
 		if r.Lifetime == calc.Infinite {
-			add("lifetime", "Expected lifetime", l.tr("no end"), l.tr("Expansion outpaces churn"))
+			add("lifetime", l.tr("Expected lifetime"), l.tr("no end"), l.tr("No churn: a customer never leaves"))
 		} else {
-			add("lifetime", "Expected lifetime", l.tr("{0} months", l.number(r.Lifetime)), l.tr("1 / churn"))
+			add("lifetime", l.tr("Expected lifetime"), l.plural(r.Lifetime, "{0} month", "{0} months", l.number(r.Lifetime)), l.tr("1 / churn"))
 		}
 		if r.AnnualChurnPct != "" {
-			add("annual-churn", "Annual plan churn", l.percent(r.AnnualChurnPct), "")
+			add("annual-churn", l.tr("Annual plan churn"), l.percent(r.AnnualChurnPct), "")
 		}
 	case calc.ModelCohort:
 		fitNote := l.tr("sBG fit")
@@ -208,21 +245,21 @@ func resultRows(r calc.Result, l locale) []resultRow {
 		if r.FitAtBound {
 			fitNote = l.tr("At the edge of the search: the data cannot pin the model down; add periods")
 		}
-		add("alpha", "a (alpha)", l.number(r.Alpha), fitNote)
-		add("beta", "b (beta)", l.number(r.Beta), "")
+		add("alpha", l.tr("a (alpha)"), l.number(r.Alpha), fitNote)
+		add("beta", l.tr("b (beta)"), l.number(r.Beta), "")
 		if r.LogLikelihood != "" {
-			add("loglik", "Log-likelihood", l.number(r.LogLikelihood), "")
+			add("loglik", l.tr("Log-likelihood"), l.number(r.LogLikelihood), "")
 		}
-		et := l.number(r.ExpectedLifetime) + " " + periods(r.Period, l)
+		et := periodCount(r.ExpectedLifetime, r.Period, l)
 		if r.ExpectedLifetime == calc.Infinite {
 			et = l.tr("no end (a <= 1)")
 		}
-		add("expected", "Expected lifetime E(T)", et, l.tr("Undiscounted"))
-		add("del", "DEL", l.number(r.DEL)+" "+periods(r.Period, l), l.tr("Discounted expected lifetime"))
-		add("derl", "DERL", l.number(r.DERL)+" "+periods(r.Period, l), l.tr("Of a customer with the renewals given"))
-		add("residual", "Residual LTV", l.money(r.ResidualLTV), l.tr("Margin x DERL"))
+		add("expected", l.tr("Expected lifetime E(T)"), et, l.tr("Undiscounted"))
+		add("del", l.tr("DEL"), periodCount(r.DEL, r.Period, l), l.tr("Discounted expected lifetime"))
+		add("derl", l.tr("DERL"), periodCount(r.DERL, r.Period, l), l.tr("Of a customer with the renewals given"))
+		add("residual", l.tr("Residual LTV"), l.money(r.ResidualLTV), l.tr("Margin x DERL"))
 		if r.NaiveLTV != "" {
-			add("naive", "Naive LTV", l.money(r.NaiveLTV),
+			add("naive", l.tr("Naive LTV"), l.money(r.NaiveLTV),
 				l.tr("One constant retention of {0}: ignores that loyal customers stay", l.percent(r.NaiveRetentionPct)))
 		}
 	}
@@ -348,7 +385,7 @@ func months(s string, l locale) string {
 	case calc.Never:
 		return l.tr("never")
 	}
-	return l.tr("{0} months", l.number(s))
+	return l.plural(s, "{0} month", "{0} months", l.number(s))
 }
 
 func monthNumber(s string, l locale) string {

@@ -84,6 +84,26 @@ func (l locale) tr(msg string, args ...string) string {
 	return s
 }
 
+// plural translates whichever of the English texts one and other the
+// locale's grammar takes for the number n, a decimal string, and fills in
+// args: one when n is 1 (English, Romanian), or its integer part 0 or 1
+// (French: "1,5 an"); Thai has no plural. So "1 month", "1 an", "1 lună",
+// and "2 months", "2 ans", "2 luni".
+func (l locale) plural(n, one, other string, args ...string) string {
+	whole, frac, _ := strings.Cut(strings.TrimPrefix(strings.TrimSpace(n), "-"), ".")
+	isOne := false
+	switch l.Lang {
+	case "en", "ro":
+		isOne = whole == "1" && frac == ""
+	case "fr":
+		isOne = whole == "0" || whole == "1"
+	}
+	if isOne {
+		return l.tr(one, args...)
+	}
+	return l.tr(other, args...)
+}
+
 // money formats a decimal string from calc as an amount in the locale's
 // currency; words such as "never" pass through.
 func (l locale) money(s string) string {

@@ -17,7 +17,8 @@ import (
 )
 
 // uiTexts lists every English text of the UI: those of the page specs and
-// tables, and every string literal passed to a tr method in the app's code.
+// tables, and every string literal passed to a tr method (or the two texts
+// of plural) in the app's code.
 func uiTexts(t *testing.T) map[string]bool {
 	t.Helper()
 	texts := map[string]bool{}
@@ -80,15 +81,24 @@ func uiTexts(t *testing.T) map[string]bool {
 				return true
 			}
 			sel, ok := call.Fun.(*ast.SelectorExpr)
-			if !ok || sel.Sel.Name != "tr" {
+			if !ok {
 				return true
 			}
-			if lit, ok := call.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
-				s, err := strconv.Unquote(lit.Value)
-				if err != nil {
-					t.Fatal(err)
+			var texts []ast.Expr
+			switch {
+			case sel.Sel.Name == "tr":
+				texts = call.Args[:1]
+			case sel.Sel.Name == "plural" && len(call.Args) >= 3:
+				texts = call.Args[1:3]
+			}
+			for _, arg := range texts {
+				if lit, ok := arg.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+					s, err := strconv.Unquote(lit.Value)
+					if err != nil {
+						t.Fatal(err)
+					}
+					add(s)
 				}
-				add(s)
 			}
 			return true
 		})

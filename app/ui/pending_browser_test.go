@@ -133,3 +133,21 @@ func TestBrowserLinkBeforeAppStarts(t *testing.T) {
 		release(t, ctx, held)
 	})
 }
+
+// TestBrowserNotFoundInLanguage: the 404 page speaks the browser's
+// language.
+func TestBrowserNotFoundInLanguage(t *testing.T) {
+	base := serveSite(t)
+	for lang, want := range map[string]string{"en-US": "Page not found", "fr-FR": "Page introuvable", "ro-RO": "Pagina nu a fost găsită", "th-TH": "ไม่พบหน้านี้"} {
+		ctx := newTabFor(t, time.Minute, chromedp.Flag("accept-lang", lang))
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/no-such-page")); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.readyState === "complete"`)); err != nil {
+			t.Fatal(err)
+		}
+		if got := shownText(t, ctx); !strings.Contains(got, want) || strings.Count(got, "LTV") > 2 {
+			t.Errorf("404 page with the browser in %s shows %q, want only %q", lang, clipText(got), want)
+		}
+	}
+}
