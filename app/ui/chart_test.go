@@ -61,7 +61,7 @@ func TestLineChart(t *testing.T) {
 func TestTornado(t *testing.T) {
 	d := func(s string) decimal.Decimal { return mustDecimal(t, s) }
 	c := tornadoChart{ID: "t", Title: "T", Base: d("100"), Format: func(v decimal.Decimal) string { return v.String() },
-		Rows: []tornadoRow{{Label: "Order <value>", Low: d("80"), High: d("120")}, {Label: "Years", Low: d("90"), High: d("105")}},
+		Rows:  []tornadoRow{{Label: "Order <value>", Low: d("80"), High: d("120")}, {Label: "Years", Low: d("90"), High: d("105")}},
 		Still: []string{"CAC"}, l: defaultLocale}
 	html := app.HTMLString(c.render())
 	for _, want := range []string{
