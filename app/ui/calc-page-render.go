@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 
+	"ltvlab/calc"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -143,6 +145,7 @@ func (p *calcPage) selectField(in inputSpec) app.UI {
 		current = in.Choices[0].Value
 	}
 	msg := p.errorMessage(in)
+	note := p.selectNote(in.Key, current)
 	return app.Div().Class("field").Body(
 		app.Label().For(in.Key).Class("field-label").Text(l.tr(in.Label)),
 		app.Select().ID(in.Key).Name(in.Key).Class("field-input").DataSet("q", in.Key).
@@ -157,10 +160,26 @@ func (p *calcPage) selectField(in inputSpec) app.UI {
 			}),
 		),
 		app.P().ID(in.Key+"-hint").Class("field-hint").Text(l.tr(in.Hint)),
+		app.If(note != "", func() app.UI {
+			return app.P().ID(in.Key+"-note").Class("field-note").Attr("role", "status").Text(note)
+		}),
 		app.If(msg != "", func() app.UI {
 			return app.P().ID(in.Key + "-error").Class("field-error").Text(msg)
 		}),
 	)
+}
+
+// selectNote is what a select's choice did or means, under the select:
+// the period's conversion of the discount rate; for a subscription paid at
+// the end of each month, why it comes to the same LTV without discounting.
+func (p *calcPage) selectNote(key, current string) string {
+	switch {
+	case key == "per":
+		return p.periodNote
+	case key == "timing" && current == calc.TimingEnd && !nonZero(calc.Number(p.loc.parse(p.text["disc"]))):
+		return p.loc.tr("Without a discount rate, when a payment counts does not change the LTV, only the payback month: set a discount rate to see the difference.")
+	}
+	return ""
 }
 
 func (p *calcPage) textField(in inputSpec) app.UI {
@@ -193,6 +212,9 @@ func (p *calcPage) textField(in inputSpec) app.UI {
 		),
 		area,
 		app.P().ID(in.Key+"-hint").Class("field-hint").Text(l.tr(in.Hint)),
+		app.If(p.headers[in.Key], func() app.UI {
+			return app.P().ID(in.Key + "-note").Class("field-note").Text(l.tr("The first line reads as a header and is left out."))
+		}),
 		app.If(msg != "", func() app.UI {
 			return app.P().ID(in.Key + "-error").Class("field-error").Text(msg)
 		}),
@@ -224,10 +246,8 @@ func (p *calcPage) results() app.UI {
 				r := v.Rows[i]
 				return app.Div().Class("result-row").Body(
 					app.Dt().Text(r.Label),
-					app.Dd().ID(r.ID).Body(
-						app.Span().Class("result-figure").Text(r.Value),
-						app.If(r.Note != "", func() app.UI { return app.Span().Class("result-note").Text(r.Note) }),
-					),
+					app.Dd().ID(r.ID).Body(app.Span().Class("result-figure").Text(r.Value)),
+					app.If(r.Note != "", func() app.UI { return app.Dd().ID(r.ID + "-note").Class("result-note").Text(r.Note) }),
 				)
 			}),
 		),

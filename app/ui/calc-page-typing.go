@@ -73,7 +73,11 @@ func (p *calcPage) onInput(ctx app.Context, e app.Event) {
 // frame after, and the URL (replaceState: no history entry per keystroke)
 // at most every urlEvery.
 func (p *calcPage) setText(ctx app.Context, key, text string) {
+	converted := key == "per" && p.periodChanged(p.text[key], text)
 	p.text[key] = text
+	if converted {
+		p.showFields(ctx)
+	}
 	p.goal = goalView{}
 	if !p.mounted {
 		p.recompute()
@@ -132,14 +136,13 @@ func (p *calcPage) syncURLSoon(ctx app.Context) {
 // panelText is one text of the result panel and the node that shows it.
 type panelText struct {
 	ID   string // the element
-	Part int    // partOwn, partFigure, partNote or partClass of the element
+	Part int    // partOwn, partFigure or partClass of the element
 	Text string
 }
 
 const (
 	partOwn    = iota // the element's own text
 	partFigure        // the text of its first child (a row's figure)
-	partNote          // the text of its second child (a row's note)
 	partClass         // its class attribute (the verdict's colour)
 )
 
@@ -155,7 +158,7 @@ func (v resultView) panelTexts() []panelText {
 	for _, r := range v.Rows {
 		out = append(out, panelText{r.ID, partFigure, r.Value})
 		if r.Note != "" {
-			out = append(out, panelText{r.ID, partNote, r.Note})
+			out = append(out, panelText{r.ID + "-note", partOwn, r.Note})
 		}
 	}
 	return out

@@ -52,8 +52,6 @@ func TestPanelTexts(t *testing.T) {
 				got = textAfter(el, 0)
 			case partFigure:
 				got = textAfter(el, strings.Index(el, `class="result-figure"`))
-			case partNote:
-				got = textAfter(el, strings.Index(el, `class="result-note"`))
 			case partClass:
 				tag := el[:strings.Index(el, ">")]
 				if strings.Contains(tag, ` class="`+want+`"`) {

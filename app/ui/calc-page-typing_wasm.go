@@ -23,10 +23,6 @@ func setNodeText(id string, part int, text string) {
 		return
 	case partFigure:
 		el = el.Get("firstChild")
-	case partNote:
-		if el = el.Get("firstChild"); el.Truthy() {
-			el = el.Get("nextSibling")
-		}
 	}
 	if !el.Truthy() {
 		return

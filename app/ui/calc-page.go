@@ -60,6 +60,7 @@ type calcPage struct {
 	goal  goalView   // the last goal-seek answer
 
 	sharing bool   // the Share / Embed dialog is open
+	copied  string // what the dialog copied last (shareDialog.Copied)
 	origin  string // scheme and host the page was opened at, for shared links
 
 	loc locale // language and currency
@@ -79,6 +80,13 @@ type calcPage struct {
 	urlSoon  bool         // a write of the URL is scheduled
 	urlAt    time.Time    // when the URL was last written
 	unwatch  func()       // stops flushing the URL when the page is hidden
+
+	// periodNote says what a change of the cohort's period did to the
+	// discount rate, under the period; headers are the pasted tables
+	// whose first line was read as a header and left out, by URL key.
+	periodNote string
+	periodUndo periodUndo
+	headers    map[string]bool
 
 	// The result panel on screen: showResult writes a keystroke's figures
 	// into it ahead of the frame.
@@ -109,6 +117,7 @@ func (p *calcPage) setSpec(spec *pageSpec) {
 	}
 	p.goal = goalView{}
 	p.pending = nil
+	p.periodNote = ""
 	p.recompute()
 }
 
@@ -258,24 +267,45 @@ func (p *calcPage) scenario() calc.Scenario {
 		}
 	}
 	if p.spec.Model == calc.ModelCohort {
-		if rows := p.table(p.text["coh"]); len(rows) > 0 {
+		p.headers = map[string]bool{}
+		if rows := p.table("coh"); len(rows) > 0 {
 			s.Cohorts = rows
-		} else if curve := flatten(p.table(p.text["surv"])); len(curve) > 0 && s.Alpha == "" && s.Beta == "" {
+		} else if curve := flatten(p.table("surv")); len(curve) > 0 && s.Alpha == "" && s.Beta == "" {
 			s.SurvivalPct = curve
 		}
 	}
 	return s
 }
 
-// table reads pasted figures, each in the page's number conventions.
-func (p *calcPage) table(text string) [][]calc.Number {
-	rows := parseTable(text)
+// table reads the pasted figures of the text area key, each in the page's
+// number conventions. A first line of words over lines of figures (a
+// spreadsheet's header row) is left out, and the page says so.
+func (p *calcPage) table(key string) [][]calc.Number {
+	rows := parseTable(p.text[key])
 	for _, r := range rows {
 		for i, n := range r {
 			r[i] = calc.Number(p.loc.parse(string(n)))
 		}
 	}
+	header := len(rows) > 1 && !allNumbers(rows[0]) && allNumbers(rows[1])
+	if p.headers == nil {
+		p.headers = map[string]bool{}
+	}
+	p.headers[key] = header
+	if header {
+		rows = rows[1:]
+	}
 	return rows
+}
+
+// allNumbers reports whether every figure of a row reads as a number.
+func allNumbers(row []calc.Number) bool {
+	for _, n := range row {
+		if _, err := calc.ParseDecimal("", string(n)); err != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // recompute evaluates the inputs; bad inputs keep the last valid results,
@@ -334,7 +364,7 @@ func (p *calcPage) errorFor(in inputSpec) *calc.FieldError {
 // openShare opens the Share / Embed dialog as a modal dialog (focus trapped
 // inside, Escape closes it).
 func (p *calcPage) openShare(ctx app.Context, e app.Event) {
-	p.sharing = true
+	p.sharing, p.copied = true, ""
 	ctx.Defer(func(app.Context) {
 		if d := app.Window().Get("document").Call("getElementById", "share-dialog"); d.Truthy() && !d.Get("open").Bool() {
 			d.Call("showModal")
@@ -359,7 +389,23 @@ func (p *calcPage) closeShare(ctx app.Context, e app.Event) {
 func (p *calcPage) share() shareDialog {
 	q := p.query()
 	q.Del("model")
-	return shareDialog{Origin: p.origin, Path: p.spec.Path, Model: p.spec.Model, Query: q, OnClose: p.closeShare, Loc: p.loc}
+	return shareDialog{Origin: p.origin, Path: p.spec.Path, Model: p.spec.Model, Query: q, OnClose: p.closeShare,
+		OnCopy: p.copyShare, Copied: p.copied, Loc: p.loc}
+}
+
+// copyShare copies the field of the Share dialog that the button clicked
+// names (data-field), and says so.
+func (p *calcPage) copyShare(ctx app.Context, e app.Event) {
+	field := ctx.JSSrc().Get("dataset").Get("field").String()
+	if field != "share-link" && field != "share-embed" {
+		return
+	}
+	copyText(ctx, field, func(ctx app.Context, copied bool) {
+		p.copied = field
+		if !copied {
+			p.copied += ":selected"
+		}
+	})
 }
 
 // stateFromScenario turns a calc scenario (an imported or saved file) into

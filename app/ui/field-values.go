@@ -58,12 +58,11 @@ func (p *calcPage) fieldText(in inputSpec) string {
 	return ""
 }
 
-// showFields writes every field's value from the state once the render
-// that ctx's change causes is on screen. Natively there is no page.
+// showFields writes every field's value from the state, as it is once the
+// render that ctx's change causes is on screen. Natively there is no page.
 func (p *calcPage) showFields(ctx app.Context) {
 	if !app.IsClient {
 		return
 	}
-	texts := p.fieldTexts()
-	ctx.Defer(func(app.Context) { setFieldValues(texts) })
+	ctx.Defer(func(app.Context) { setFieldValues(p.fieldTexts()) })
 }

@@ -91,6 +91,7 @@ func (l locale) tr(msg string, args ...string) string {
 // and "2 months", "2 ans", "2 luni".
 func (l locale) plural(n, one, other string, args ...string) string {
 	whole, frac, _ := strings.Cut(strings.TrimPrefix(strings.TrimSpace(n), "-"), ".")
+	frac = strings.TrimRight(frac, "0") // "1.00" is shown as 1
 	isOne := false
 	switch l.Lang {
 	case "en", "ro":

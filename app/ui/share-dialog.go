@@ -15,6 +15,8 @@ type shareDialog struct {
 	Model   string
 	Query   url.Values // the page state
 	OnClose app.EventHandler
+	OnCopy  app.EventHandler // copies the field named by the button's data-field
+	Copied  string           // the field last copied: "share-link" or "share-embed"
 	Loc     locale
 }
 
@@ -54,15 +56,17 @@ func (d shareDialog) render() app.UI {
 		app.Div().Class("field").Body(
 			app.Label().For("share-link").Class("field-label").Text(l.tr("Link to this view, with your figures")),
 			app.Input().Type("text").ID("share-link").Class("field-input").ReadOnly(true).Value(d.link()),
-			app.Button().Type("button").Class("button button-small").Text(l.tr("Copy link")).
-				OnClick(func(ctx app.Context, e app.Event) { copyText(ctx, "share-link") }),
+			app.Button().Type("button").ID("share-copy-link").Class("button button-small").DataSet("field", "share-link").
+				Text(l.tr("Copy link")).OnClick(d.OnCopy),
+			d.copiedNote("share-link"),
 		),
 		app.Div().Class("field").Body(
 			app.Label().For("share-embed").Class("field-label").Text(l.tr("Embed it in a blog or site")),
 			app.Textarea().ID("share-embed").Class("field-input field-area").ReadOnly(true).Rows(5).Text(d.snippet()),
 			app.P().Class("field-hint").Text(l.tr("Paste this HTML where the calculator should appear. It runs in a sandboxed frame and grows to fit; WordPress users can also paste the link alone.")),
-			app.Button().Type("button").Class("button button-small").Text(l.tr("Copy embed code")).
-				OnClick(func(ctx app.Context, e app.Event) { copyText(ctx, "share-embed") }),
+			app.Button().Type("button").ID("share-copy-embed").Class("button button-small").DataSet("field", "share-embed").
+				Text(l.tr("Copy embed code")).OnClick(d.OnCopy),
+			d.copiedNote("share-embed"),
 		),
 		app.Div().Class("dialog-actions").Body(
 			app.Button().Type("button").ID("share-close").Class("button").Text(l.tr("Close")).OnClick(d.OnClose),
@@ -70,15 +74,44 @@ func (d shareDialog) render() app.UI {
 	)
 }
 
-// copyText copies the value of a field to the clipboard, or selects it for
-// the visitor to copy where the clipboard is not available.
-func copyText(ctx app.Context, id string) {
+// copiedNote confirms, beside its button, that a field was copied: a
+// status that screen readers announce.
+func (d shareDialog) copiedNote(field string) app.UI {
+	l := d.Loc
+	text := ""
+	switch d.Copied {
+	case field:
+		text = l.tr("Copied.")
+	case field + ":selected":
+		text = l.tr("Selected: press Ctrl+C (⌘C on a Mac) to copy.")
+	}
+	return app.Span().ID(field + "-copied").Class("copied-note").Attr("role", "status").Text(text)
+}
+
+// copyText copies the value of a field to the clipboard and calls done with
+// true once the clipboard has it; where there is no clipboard, or it
+// refuses, the text stays selected for the visitor to copy, and done gets
+// false.
+func copyText(ctx app.Context, id string, done func(ctx app.Context, copied bool)) {
 	el := app.Window().Get("document").Call("getElementById", id)
 	if !el.Truthy() {
 		return
 	}
 	el.Call("select")
-	if clip := app.Window().Get("navigator").Get("clipboard"); clip.Truthy() {
-		clip.Call("writeText", el.Get("value"))
+	clip := app.Window().Get("navigator").Get("clipboard")
+	if !clip.Truthy() {
+		done(ctx, false)
+		return
 	}
+	var ok, fail app.Func
+	settle := func(copied bool) app.Func {
+		return app.FuncOf(func(app.Value, []app.Value) any {
+			ok.Release()
+			fail.Release()
+			ctx.Dispatch(func(ctx app.Context) { done(ctx, copied) })
+			return nil
+		})
+	}
+	ok, fail = settle(true), settle(false)
+	clip.Call("writeText", el.Get("value")).Call("then", ok, fail)
 }

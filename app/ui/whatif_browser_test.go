@@ -66,3 +66,34 @@ func TestBrowserWhatIfReadable(t *testing.T) {
 		t.Error("with a bad lever the comparison asks to set one")
 	}
 }
+
+// TestBrowserSmallThings: the Share dialog's copy buttons say what they
+// did; switching the cohort's period converts the discount rate in its
+// field and says so.
+func TestBrowserSmallThings(t *testing.T) {
+	base := serveSite(t)
+	ctx := newTab(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/subscription"), waitApp(), chromedp.Click(chromedp.ID("share-open")),
+		chromedp.WaitVisible(chromedp.ID("share-copy-link")), chromedp.Click(chromedp.ID("share-copy-link"))); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitContains(ctx, "#share-link-copied", "."); err != nil {
+		t.Errorf("copying the link says nothing: %q", text(t, ctx, "#share-link-copied"))
+	}
+	if got := text(t, ctx, "#share-link-copied"); got != "Copied." && !strings.HasPrefix(got, "Selected:") {
+		t.Errorf("copying the link says %q", got)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/cohort?d=10"), waitApp()); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chooseOption("per", "month")); err != nil {
+		v, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href + " " + document.getElementById("per").outerHTML + " " + document.querySelectorAll("#per").length`))
+		t.Fatalf("%v: %s", err, v)
+	}
+	if err := waitContains(ctx, "#per-note", "10% a year is 0.7974% a month"); err != nil {
+		t.Errorf("no note of the conversion: %v", err)
+	}
+	if got, _ := chromedp.Run(ctx, chromedp.Value(chromedp.ID("d"))); got != "0.7974" {
+		t.Errorf("the discount rate field shows %q after the switch to months, want 0.7974", got)
+	}
+}
