@@ -85,7 +85,7 @@ func (d shareDialog) copiedNote(field string) app.UI {
 	case field + ":selected":
 		text = l.tr("Selected: press Ctrl+C (⌘C on a Mac) to copy.")
 	}
-	return app.Span().ID(field + "-copied").Class("copied-note").Attr("role", "status").Text(text)
+	return app.Span().ID(field+"-copied").Class("copied-note").Attr("role", "status").Text(text)
 }
 
 // copyText copies the value of a field to the clipboard and calls done with
