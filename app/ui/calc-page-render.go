@@ -100,12 +100,14 @@ func (p *calcPage) renderEmbed() app.UI {
 	)
 }
 
-// mainInputs are the inputs that an embed shows: the first few figures,
-// without the optional ones.
+// mainInputs are the inputs that an embed shows: the figures with a
+// default, without the optional ones and the selects, nor those that only
+// change what the embed does not show (the projection's horizon and the
+// renewals of the residual value).
 func (s *pageSpec) mainInputs() []inputSpec {
 	var out []inputSpec
 	for _, in := range s.Inputs {
-		if in.Default != "" && in.Kind != kindSelect {
+		if in.Default != "" && in.Kind != kindSelect && in.Key != "hzp" && in.Key != "ren" {
 			out = append(out, in)
 		}
 	}
@@ -232,6 +234,9 @@ func (p *calcPage) results() app.UI {
 	case p.stale:
 		class += " result-stale"
 	}
+	if p.embed {
+		v.Rows = embedRows(v.Rows)
+	}
 	return app.Section().ID("results").Class(class).Aria("labelledby", "ltv-label").Body(
 		app.Div().Aria("live", "polite").Body(
 			app.H2().ID("ltv-label").Class("result-label").Text(l.tr("Lifetime value")),
@@ -302,3 +307,17 @@ func (p *calcPage) localeQuery() string {
 // preventSubmit keeps Enter in a field from reloading the page: results
 // update as the visitor types.
 func preventSubmit(ctx app.Context, e app.Event) { e.PreventDefault() }
+
+// embedRows are the result rows an embed shows: the unit economics and the
+// lifetime, not the cohort fit's parameters (the full calculator has them).
+func embedRows(rows []resultRow) []resultRow {
+	var out []resultRow
+	for _, r := range rows {
+		switch r.ID {
+		case "alpha", "beta", "loglik", "expected", "del", "derl", "residual", "annual-churn":
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
