@@ -73,7 +73,7 @@ func runAxe(t *testing.T, ctx context.Context, axe, url string) {
 func TestBrowserAccessibility(t *testing.T) {
 	base := serveSite(t)
 	axe := axeSource(t)
-	ctx := newTab(t)
+	ctx := newTabFor(t, 5*time.Minute) // 16 pages, each audited
 	routes := []string{"/", "/subscription", "/cohort", "/embed", "/embed?model=cohort"}
 	withLang := func(route, lang string) string {
 		sep := "?"
