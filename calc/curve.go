@@ -11,7 +11,8 @@ import (
 // draws the CAC. Result.PaybackCurve holds it from period 0 (nothing yet)
 // to a horizon that shows the payback when there is one: twice the cohort
 // payback, at least a year (3 years for yearly periods), at most 60 months
-// or 20 years; without a payback, 24 months or 10 years. The cohort model's
+// or 20 years; without a payback, 24 months or 10 years; the purchase
+// model's, at least the lifetime, up to 10 years. The cohort model's
 // runs to its projection horizon, a period past the projected survival: the
 // margin of the horizon's last period included.
 
@@ -22,6 +23,9 @@ const (
 	curveMaxYears  = 20
 	curveNeverLen  = 24 // monthly periods without a payback to show
 	curveNeverLenY = 10 // yearly periods without a payback to show
+	// curveMaxLifetimeMonths bounds the purchase model's curve, which
+	// covers the whole lifetime: 10 years of months.
+	curveMaxLifetimeMonths = 120
 )
 
 // curveLength is the number of periods the payback curve covers.
@@ -41,7 +45,7 @@ func (o *outcome) curveLength(per int64) int64 {
 		p := (month + per - 1) / per // the period of the payback month
 		n = clamp(2*p, minN, maxN)
 	}
-	return n
+	return max(n, o.curveMin)
 }
 
 // seriesSum returns the cumulative present value of the flows after

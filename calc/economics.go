@@ -59,8 +59,9 @@ type outcome struct {
 	// subscription paid at the end of each period), not its first.
 	curveAtEnd bool
 	// curveLen, when not 0, is the number of periods the curve covers:
-	// the cohort model's projection horizon.
-	curveLen int64
+	// the cohort model's projection horizon. curveMin is the least it
+	// covers: the purchase model's lifetime.
+	curveLen, curveMin int64
 
 	cac        cacValue
 	netLTV     decimal.Decimal

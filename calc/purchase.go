@@ -139,6 +139,12 @@ func (m purchaseModel) evaluate() outcome {
 	}
 	o.paybackAt = m.paybackMonth
 	o.curve, o.curvePer = m.curve, 1
+	// The curve shows the whole lifetime, up to 10 years.
+	if months := m.LifetimeYears.Mul(twelve).Ceil(); months.Cmp(decimal.NewFromInt(curveMaxLifetimeMonths)) <= 0 {
+		o.curveMin = months.IntPart()
+	} else {
+		o.curveMin = curveMaxLifetimeMonths
+	}
 	return o
 }
 

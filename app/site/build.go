@@ -122,6 +122,18 @@ func Build(opts Options) (Summary, error) {
 	if err != nil {
 		return sum, err
 	}
+	// The translations, which the browser fetches rather than carrying
+	// them in app.wasm, and which the service worker keeps for offline use.
+	for name, b := range ui.Catalogs() {
+		dst := filepath.Join(opts.Out, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return sum, err
+		}
+		if err := os.WriteFile(dst, b, 0o644); err != nil {
+			return sum, err
+		}
+		pages = append(pages, res.Resolve("/"+name))
+	}
 	if err := hashTree(whole, opts.Out); err != nil {
 		return sum, err
 	}

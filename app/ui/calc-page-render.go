@@ -35,6 +35,9 @@ func (p *calcPage) Render() app.UI {
 					p.fields(s.cacInputs()),
 					app.Details().Class("more").ID("cac-builder").Body(
 						app.Summary().Text(l.tr("Build your CAC from its parts")),
+						app.If(strings.TrimSpace(p.text["cac"]) != "", func() app.UI {
+							return app.P().ID("cac-parts-note").Class("field-note").Text(l.tr("Not used while a CAC is typed above: empty it to build the CAC from these parts."))
+						}),
 						p.fields(cacParts),
 					),
 				),
@@ -88,7 +91,7 @@ func (p *calcPage) renderEmbed() app.UI {
 		app.Form().Class("calc").Attr("novalidate", true).OnSubmit(preventSubmit).Body(
 			app.Div().Class("fields").Body(
 				app.H1().Class("embed-title").Text(l.tr(s.Title)),
-				p.fields(s.mainInputs()),
+				p.fields(p.embedInputs()),
 				p.fields(s.cacInputs()),
 			),
 			p.results(),
@@ -108,6 +111,28 @@ func (s *pageSpec) mainInputs() []inputSpec {
 	var out []inputSpec
 	for _, in := range s.Inputs {
 		if in.Default != "" && in.Kind != kindSelect && in.Key != "hzp" && in.Key != "ren" {
+			out = append(out, in)
+		}
+	}
+	return out
+}
+
+// embedInputs are the inputs an embed shows: the main ones, the cohort's
+// period (its figures are per period), and any other that the link set
+// (a gross margin given is shown, not applied unseen): decided when the
+// link is read, so that no field comes or goes while the visitor types.
+func (p *calcPage) embedInputs() []inputSpec {
+	main := p.spec.mainInputs()
+	var out []inputSpec
+	for _, in := range p.spec.Inputs {
+		shown := in.Key == "per"
+		for _, m := range main {
+			shown = shown || m.Key == in.Key
+		}
+		if p.embedExtra[in.Key] {
+			shown = true
+		}
+		if shown {
 			out = append(out, in)
 		}
 	}
@@ -135,7 +160,7 @@ func (p *calcPage) fields(specs []inputSpec) app.UI {
 		}
 		return &numberField{
 			ID: in.Key, Label: l.tr(in.Label), Unit: p.unit(in.Unit), Hint: l.tr(in.Hint),
-			Value: p.text[in.Key], Error: p.errorMessage(in), Form: p,
+			Value: p.text[in.Key], Error: p.errorMessage(in), Note: p.unusedNote(in.Key), Form: p,
 		}
 	})
 }
@@ -214,8 +239,12 @@ func (p *calcPage) textField(in inputSpec) app.UI {
 		),
 		area,
 		app.P().ID(in.Key+"-hint").Class("field-hint").Text(l.tr(in.Hint)),
-		app.If(p.headers[in.Key], func() app.UI {
-			return app.P().ID(in.Key + "-note").Class("field-note").Text(l.tr("The first line reads as a header and is left out."))
+		app.If(p.headers[in.Key] != "" || p.unusedNote(in.Key) != "", func() app.UI {
+			note := p.unusedNote(in.Key)
+			if note == "" {
+				note = p.headers[in.Key]
+			}
+			return app.P().ID(in.Key + "-note").Class("field-note").Text(note)
 		}),
 		app.If(msg != "", func() app.UI {
 			return app.P().ID(in.Key + "-error").Class("field-error").Text(msg)
@@ -295,7 +324,7 @@ func (p *calcPage) onLocale(ctx app.Context, e app.Event) {
 			l.Currency = v
 		}
 	}
-	p.setLocale(ctx, l)
+	p.withCatalog(ctx, l, p.setLocale)
 }
 
 // localeQuery is the lang= and cur= part of the URL, carried by the links
@@ -320,4 +349,26 @@ func embedRows(rows []resultRow) []resultRow {
 		out = append(out, r)
 	}
 	return out
+}
+
+// unusedNote says, under a figure that the page does not use, what it
+// uses instead, so that what the field shows is never mistaken for what
+// is computed: the purchase figures that the totals replace, the survival
+// curve that a cohort table or a given alpha and beta replace.
+func (p *calcPage) unusedNote(key string) string {
+	l, r := p.loc, p.view
+	has := func(k string) bool { return strings.TrimSpace(p.text[k]) != "" }
+	switch {
+	case p.spec.Model == calc.ModelPurchase && key == "aov" && has("rev") && has("orders") && has(key):
+		return l.tr("Not used: your totals give {0}.", r.derived.aov)
+	case p.spec.Model == calc.ModelPurchase && key == "freq" && has("orders") && has("cust") && has(key):
+		return l.tr("Not used: your totals give {0}.", r.derived.freq)
+	case p.spec.Model == calc.ModelPurchase && (key == "years" || key == "churn") && has("cyears") && has("cust") && has(key):
+		return l.tr("Not used: your totals give {0}.", r.derived.years)
+	case p.spec.Model == calc.ModelCohort && key == "surv" && has("coh") && has(key):
+		return l.tr("Not used: the cohort table below is.")
+	case p.spec.Model == calc.ModelCohort && (key == "surv" || key == "coh") && has("a") && has("b") && has(key):
+		return l.tr("Not used: alpha and beta are given.")
+	}
+	return ""
 }

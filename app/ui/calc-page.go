@@ -82,11 +82,13 @@ type calcPage struct {
 	unwatch  func()       // stops flushing the URL when the page is hidden
 
 	// periodNote says what a change of the cohort's period did to the
-	// discount rate, under the period; headers are the pasted tables
-	// whose first line was read as a header and left out, by URL key.
+	// discount rate, under the period; headers say, by URL key, what of a
+	// pasted table was read as a header row or a column of labels and left
+	// out.
 	periodNote string
 	periodUndo periodUndo
-	headers    map[string]bool
+	embedExtra map[string]bool // the inputs an embed shows as its link set them
+	headers    map[string]string
 
 	// The result panel on screen: showResult writes a keystroke's figures
 	// into it ahead of the frame.
@@ -157,6 +159,27 @@ func (p *calcPage) OnNav(ctx app.Context) {
 	p.load(u.Query())
 	p.nameDocument(ctx)
 	p.showFields(ctx)
+	if !hasCatalog(p.loc.Lang) {
+		// A language the page did not start in: shown once fetched.
+		p.withCatalog(ctx, p.loc, p.setLocale)
+	}
+}
+
+// hasCatalog reports whether the translations of a language are at hand.
+func hasCatalog(lang string) bool {
+	_, ok := catalogFile(lang)
+	return ok || lang == "en"
+}
+
+// withCatalog calls then(ctx, l) once the translations of l are at hand: at
+// once when they are, else after the browser has fetched them
+// (catalog_wasm.go).
+func (p *calcPage) withCatalog(ctx app.Context, l locale, then func(app.Context, locale)) {
+	if hasCatalog(l.Lang) {
+		then(ctx, l)
+		return
+	}
+	loadCatalog(l.Lang, func() { ctx.Dispatch(func(ctx app.Context) { then(ctx, l) }) })
 }
 
 // nameDocument gives the document the language of the page, and a title
@@ -191,9 +214,13 @@ func (p *calcPage) load(q url.Values) {
 			p.setSpec(spec)
 		}
 	}
+	p.embedExtra = map[string]bool{}
 	for _, in := range p.spec.allInputs() {
 		if v, ok := q[in.Key]; ok && len(v) > 0 {
 			p.text[in.Key] = v[0]
+			if t := strings.TrimSpace(v[0]); p.embed && t != "" && t != in.Default {
+				p.embedExtra[in.Key] = true
+			}
 		}
 	}
 	p.loc = localeFrom(q)
@@ -248,9 +275,11 @@ func (p *calcPage) scenario() calc.Scenario {
 			*in.text(&s) = t
 		}
 	}
-	if strings.TrimSpace(p.text["newc"]) != "" {
-		// Parts of the CAC, divided by the new customers, replace the CAC.
-		s.CAC = ""
+	if strings.TrimSpace(p.text["cac"]) != "" {
+		// A CAC typed wins over its parts, as its field says ("leave empty
+		// to build it from its parts"): the parts are not used.
+		s.MarketingSpend, s.SalesSpend, s.ToolsSpend, s.Overhead = "", "", "", ""
+		s.HoursPerCustomer, s.HourlyRate, s.NewCustomers = "", "", ""
 	}
 	if p.spec.Model == calc.ModelPurchase {
 		// The totals helper replaces the figures it derives: calc takes a
@@ -267,7 +296,7 @@ func (p *calcPage) scenario() calc.Scenario {
 		}
 	}
 	if p.spec.Model == calc.ModelCohort {
-		p.headers = map[string]bool{}
+		p.headers = map[string]string{}
 		if rows := p.table("coh"); len(rows) > 0 {
 			s.Cohorts = rows
 		} else if curve := flatten(p.table("surv")); len(curve) > 0 && s.Alpha == "" && s.Beta == "" {
@@ -279,7 +308,8 @@ func (p *calcPage) scenario() calc.Scenario {
 
 // table reads the pasted figures of the text area key, each in the page's
 // number conventions. A first line of words over lines of figures (a
-// spreadsheet's header row) is left out, and the page says so.
+// spreadsheet's header row), and a first column of words beside figures
+// (the cohorts' names), are left out, and the page says so.
 func (p *calcPage) table(key string) [][]calc.Number {
 	rows := parseTable(p.text[key])
 	for _, r := range rows {
@@ -287,13 +317,39 @@ func (p *calcPage) table(key string) [][]calc.Number {
 			r[i] = calc.Number(p.loc.parse(string(n)))
 		}
 	}
-	header := len(rows) > 1 && !allNumbers(rows[0]) && allNumbers(rows[1])
-	if p.headers == nil {
-		p.headers = map[string]bool{}
+	// A column of labels: every line but the first (which may be a
+	// header) starts with a word before its figures.
+	labels := len(rows) > 1
+	for _, r := range rows[min(1, len(rows)):] {
+		labels = labels && len(r) > 1 && !allNumbers(r[:1]) && allNumbers(r[1:])
 	}
-	p.headers[key] = header
+	from := 0
+	if labels {
+		from = 1
+	}
+	header := len(rows) > 1 && len(rows[0]) > from && !allNumbers(rows[0][from:]) && allNumbers(rows[1][from:])
 	if header {
 		rows = rows[1:]
+	} else if labels && (len(rows[0]) < 2 || allNumbers(rows[0][:1]) || !allNumbers(rows[0][1:])) {
+		labels = false // the first line has no label: the words are figures calc will refuse
+	}
+	if labels {
+		for i, r := range rows {
+			rows[i] = r[1:]
+		}
+	}
+	if p.headers == nil {
+		p.headers = map[string]string{}
+	}
+	switch {
+	case header && labels:
+		p.headers[key] = p.loc.tr("The first line reads as a header and the first column as labels: both are left out.")
+	case header:
+		p.headers[key] = p.loc.tr("The first line reads as a header and is left out.")
+	case labels:
+		p.headers[key] = p.loc.tr("The first column reads as labels and is left out.")
+	default:
+		delete(p.headers, key)
 	}
 	return rows
 }

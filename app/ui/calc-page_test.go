@@ -82,7 +82,9 @@ func TestCalcPageInputs(t *testing.T) {
 		{"CAC from parts", purchaseSpec, "cac=&mkt=1000&newc=10", "$300.00", "$100.00", false},
 		// Seed 002: spend plus hours x rate, over the new customers:
 		// (2,000 + 500) / 10 + 4 h x $25 = $350, over the CAC typed above.
-		{"CAC parts replace the CAC", purchaseSpec, "cac=100&mkt=2000&ovh=500&hrs=4&rate=25&newc=10", "$300.00", "$350.00", false},
+		{"CAC parts with no CAC typed", purchaseSpec, "cac=&mkt=2000&ovh=500&hrs=4&rate=25&newc=10", "$300.00", "$350.00", false},
+		// A CAC typed wins, as its field says, and the parts say so.
+		{"CAC typed over its parts", purchaseSpec, "cac=100&mkt=2000&ovh=500&hrs=4&rate=25&newc=10", "$300.00", "Not used while a CAC is typed above", false},
 		{"payback rule", subscriptionSpec, "arpa=200&gm=80&cac=1200", "", "7.5 months", false},
 		{"what-if", subscriptionSpec, "wchurn=-1", "$1,600.00", "$2,000.00", false},
 		{"lever that does not apply", purchaseSpec, "wbill=annual", "$300.00", "", false},

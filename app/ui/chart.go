@@ -32,11 +32,15 @@ type chartSeries struct {
 
 // lineChart is a line chart over labelled x positions.
 type lineChart struct {
-	ID        string // element id prefix
-	Title     string
-	Desc      string
-	XLabel    string   // axis name, e.g. "Month"
-	X         []string // x labels, one per position
+	ID     string // element id prefix
+	Title  string
+	Desc   string
+	XLabel string   // axis name, e.g. "Month"
+	X      []string // x labels, one per position
+	// XAt places the positions on the x axis by these values (the months
+	// of the payback curve: 0, 1, 13, 25...), when there is one per
+	// position; else they are evenly spaced.
+	XAt       []decimal.Decimal
 	Series    []chartSeries
 	Format    func(decimal.Decimal) string // y value format, for the axis and the table
 	DataLabel string                       // the summary of the data table
@@ -80,8 +84,11 @@ func (c lineChart) plot() string {
 	n := len(c.X)
 	size := decimal.NewFromInt(plotSize)
 	x := func(i int) decimal.Decimal {
-		if n <= 1 {
+		switch {
+		case n <= 1:
 			return decimal.Zero
+		case len(c.XAt) == n && c.XAt[n-1].Sign() > 0:
+			return size.Mul(c.XAt[i]).DivRound(c.XAt[n-1], 6)
 		}
 		return size.Mul(decimal.NewFromInt(int64(i))).DivRound(decimal.NewFromInt(int64(n-1)), 6)
 	}
@@ -105,7 +112,9 @@ func (c lineChart) plot() string {
 		yy := coord(size.Mul(decimal.NewFromInt(int64(k))).Div(decimal.NewFromInt(4)))
 		b.WriteString(`<line class="chart-grid" x1="0" x2="` + itoa(plotSize) + `" y1="` + yy + `" y2="` + yy + `"/>`)
 	}
-	for _, s := range c.Series {
+	// The first series last, on top: the observed data over a projection.
+	for k := len(c.Series) - 1; k >= 0; k-- {
+		s := c.Series[k]
 		if len(s.Values) == 0 {
 			continue
 		}
@@ -136,19 +145,15 @@ func (c lineChart) plot() string {
 		}
 	}
 	b.WriteString(`</svg></div><div class="plot-x" aria-hidden="true">`)
-	step := 1
-	if n > maxXLabels {
-		step = (n + maxXLabels - 1) / maxXLabels
-	}
-	for i, shown := 0, 0; i < n; i, shown = i+step, shown+1 {
+	for k, i := range xLabelAt(n, x) {
 		class := "plot-xlabel"
 		switch {
 		case i == 0:
 			class += " plot-first"
-		case i+step >= n && i == n-1:
+		case i == n-1:
 			class += " plot-last"
 		}
-		if shown%2 == 1 {
+		if k%2 == 1 {
 			class += " plot-odd"
 		}
 		b.WriteString(`<span class="` + class + `" style="left:` + x(i).Div(decimal.NewFromInt(10)).StringFixed(2) + `%">` +
@@ -156,6 +161,32 @@ func (c lineChart) plot() string {
 	}
 	b.WriteString(`</div><div class="plot-axis-name" aria-hidden="true">` + escapeHTML(c.XLabel) + `</div></div>`)
 	return b.String()
+}
+
+// xLabelAt picks the positions of the x labels: at most maxXLabels, at
+// least an eighth of the plot apart, the first and, where there is room,
+// the last position among them.
+func xLabelAt(n int, x func(int) decimal.Decimal) []int {
+	if n == 0 {
+		return nil
+	}
+	gap := decimal.NewFromInt(plotSize / maxXLabels)
+	if n <= maxXLabels && n > 1 {
+		gap = decimal.NewFromInt(plotSize).DivRound(decimal.NewFromInt(int64(n)), 6) // evenly spaced: every one
+	}
+	out := []int{0}
+	for i := 1; i < n; i++ {
+		if x(i).Sub(x(out[len(out)-1])).Cmp(gap) >= 0 {
+			out = append(out, i)
+		}
+	}
+	if last := out[len(out)-1]; last != n-1 && n > 1 {
+		if x(n-1).Sub(x(last)).Cmp(gap.Div(decimal.NewFromInt(2))) < 0 && len(out) > 1 {
+			out = out[:len(out)-1] // the last one, not the one too close before it
+		}
+		out = append(out, n-1)
+	}
+	return out
 }
 
 func (c lineChart) legend() app.UI {

@@ -39,6 +39,10 @@ func headline(rep calc.Report, s calc.Scenario, l locale) resultView {
 	r := rep.Result
 	v := resultView{LTV: l.money(r.LTV), LTVDetail: ltvDetail(r, s, l)}
 	v.Verdict, v.VerdictLevel = verdict(r, l)
+	if r.Model == calc.ModelPurchase {
+		v.derived = derivedFigures{aov: l.money(r.AverageOrderValue), freq: l.number(r.PurchaseFrequency),
+			years: l.plural(r.Lifetime, "{0} year", "{0} years", l.number(r.Lifetime))}
+	}
 	if r.LTVToCAC != "" {
 		v.Ratio = l.tr("{0}x", l.number(r.LTVToCAC))
 	}
@@ -128,7 +132,7 @@ func ltvDetail(r calc.Result, s calc.Scenario, l locale) string {
 		d := l.plural(r.Lifetime, "{0} a year ({1} x {2}) x {3} year", "{0} a year ({1} x {2}) x {3} years",
 			l.money(r.AnnualValue), l.number(r.PurchaseFrequency), l.money(r.AverageOrderValue), l.number(r.Lifetime))
 		if r.RevenueLTV != r.LTV {
-			d += ": " + l.tr("{0} of revenue, at your gross margin", l.money(r.RevenueLTV))
+			d = l.tr("{0}: {1}", d, l.tr("{0} of revenue, at your gross margin", l.money(r.RevenueLTV)))
 		}
 		return d
 	case calc.ModelSubscription:
@@ -219,7 +223,12 @@ func resultRows(r calc.Result, l locale) []resultRow {
 			add("ratio", l.tr("LTV : CAC"), l.tr("{0}x", l.number(r.LTVToCAC)), l.tr("3x or more is the rule of thumb"))
 		}
 		paybackNote := l.tr("Under 12 months is the rule of thumb")
-		if r.PaybackVerdict == calc.VerdictWithin12 {
+		switch {
+		case r.CohortPaybackMonths == calc.Never:
+			// CAC / margin a month leaves churn out: say it when, with
+			// churn, the CAC is never earned back.
+			paybackNote = l.tr("CAC / margin a month, churn left out: with churn, a customer never earns it back")
+		case r.PaybackVerdict == calc.VerdictWithin12:
 			paybackNote = l.tr("Within the 12-month rule")
 		}
 		add("payback", l.tr("CAC payback"), months(r.PaybackMonths, l), paybackNote)
@@ -260,7 +269,7 @@ func resultRows(r calc.Result, l locale) []resultRow {
 		add("residual", l.tr("Residual LTV"), l.money(r.ResidualLTV), l.tr("Margin x DERL"))
 		if r.NaiveLTV != "" {
 			add("naive", l.tr("Naive LTV"), l.money(r.NaiveLTV),
-				l.tr("One constant retention of {0}: ignores that loyal customers stay", l.percent(r.NaiveRetentionPct)))
+				l.tr("One constant retention of {0} for everyone, over the same horizon: over a long one it undervalues the loyal customers who stay", l.percent(r.NaiveRetentionPct)))
 		}
 	}
 	return rows
@@ -315,13 +324,15 @@ func paybackChart(r calc.Result, l locale) *lineChart {
 	// Each point at the month its margin is paid, as calc counts the
 	// cohort payback month: the panel, the chart and its table agree.
 	x := make([]string, len(r.PaybackCurve))
+	at := make([]decimal.Decimal, len(r.PaybackCurve))
 	for i, m := range r.PaybackCurveMonths {
 		x[i] = l.number(m)
+		at[i], _ = decimal.NewFromString(m)
 	}
 	c := &lineChart{
 		ID: "payback-chart", Title: l.tr("Cumulative margin per customer against CAC"),
 		Desc:   l.tr("What one customer has brought in, with churn, month after month; the acquisition cost is paid back where the curve crosses the CAC line."),
-		XLabel: l.tr("Month"), X: x, Format: func(d decimal.Decimal) string { return l.money(d.String()) },
+		XLabel: l.tr("Month"), X: x, XAt: at, Format: func(d decimal.Decimal) string { return l.money(d.String()) },
 		DataLabel: l.tr("Data table: {0}", l.tr("Cumulative margin per customer against CAC")),
 		Series:    []chartSeries{{Name: l.tr("Cumulative margin"), Class: "series-a", Values: decimals(r.PaybackCurve)}},
 	}

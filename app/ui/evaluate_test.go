@@ -46,7 +46,8 @@ func TestPlural(t *testing.T) {
 	}{
 		{"en", "1", "1 month"}, {"en", "1.5", "1.5 months"}, {"en", "0", "0 months"}, {"en", "2", "2 months"},
 		{"fr", "1", "1 mois"}, {"fr", "1.5", "1.5 mois"}, {"fr", "0", "0 mois"},
-		{"ro", "1", "1 lună"}, {"ro", "2", "2 luni"}, {"ro", "1.5", "1.5 luni"},
+		{"ro", "1", "1 lună"}, {"ro", "2", "2 luni"}, {"ro", "1.5", "1.5 luni"}, {"ro", "20", "20 de luni"},
+		{"ro", "25", "25 de luni"}, {"ro", "101", "101 luni"}, {"ro", "119", "119 luni"}, {"ro", "100", "100 de luni"},
 		{"th", "1", "1 เดือน"},
 	} {
 		l := locale{Lang: tt.lang, Currency: "USD"}

@@ -75,7 +75,7 @@ func importErrorText(fe *calc.FieldError, l locale) string {
 	} else if name := fieldLabel(fe.Field); name != fe.Field {
 		label = l.tr(name)
 	}
-	return label + ": " + msg
+	return l.tr("{0}: {1}", label, msg)
 }
 
 // tooBigText says that a file is over maxImportBytes; size is its size in

@@ -76,9 +76,9 @@ func TestImportErrors(t *testing.T) {
 			[]string{"aov: not a field of the scenario format", "Monthly churn: must be a number, as a JSON string or number"}},
 		{"model", `{"model":"lottery"}`, defaultLocale, []string{"Model: must be purchase, subscription or cohort"}},
 		{"French", `{"model":"subscription","monthly_churn_pct":[5],"aov":"1"}`, fr,
-			[]string{"aov: " + catalog("fr")["not a field of the scenario format"],
-				catalog("fr")["Monthly churn"] + ": " + catalog("fr")["not a valid value"]}},
-		{"French model", `{"model":"lottery"}`, fr, []string{catalog("fr")["Model"] + ": " + catalog("fr")["must be purchase, subscription or cohort"]}},
+			[]string{"aov : " + catalog("fr")["not a field of the scenario format"],
+				catalog("fr")["Monthly churn"] + " : " + catalog("fr")["not a valid value"]}},
+		{"French model", `{"model":"lottery"}`, fr, []string{catalog("fr")["Model"] + " : " + catalog("fr")["must be purchase, subscription or cohort"]}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"embed"
 	"encoding/json"
 	"strconv"
 	"strings"
@@ -32,24 +31,28 @@ var languages = []language{
 // currencies offered in the currency menu (ISO 4217 codes).
 var currencies = []string{"USD", "EUR", "GBP", "RON", "THB", "CAD", "AUD", "CHF", "JPY", "INR"}
 
-//go:embed i18n/*.json
-var catalogFiles embed.FS
-
-// catalogs holds the parsed translation files, by language code.
+// catalogs holds the parsed translation files, by language code: natively
+// from the files embedded (catalog_nowasm.go), in the browser as fetched
+// from the site (catalog_wasm.go), so that app.wasm does not carry them.
 var catalogs = map[string]map[string]string{}
 
-// catalog returns the translations of a language, parsing its file once.
+// catalog returns the translations of a language, or none (English stays)
+// when they are not loaded.
 func catalog(lang string) map[string]string {
 	if c, ok := catalogs[lang]; ok {
 		return c
 	}
 	c := map[string]string{}
-	if b, err := catalogFiles.ReadFile("i18n/" + lang + ".json"); err == nil {
+	if b, ok := catalogFile(lang); ok {
 		_ = json.Unmarshal(b, &c)
+		catalogs[lang] = c
 	}
-	catalogs[lang] = c
 	return c
 }
+
+// catalogPath is where the site serves a language's translations, below
+// its base path: the build writes them there (package site).
+func catalogPath(lang string) string { return "web/i18n/" + lang + ".json" }
 
 // locale is the language and currency a page is shown in.
 type locale struct {
@@ -102,7 +105,14 @@ func (l locale) plural(n, one, other string, args ...string) string {
 	if isOne {
 		return l.tr(one, args...)
 	}
-	return l.tr(other, args...)
+	s := l.tr(other, args...)
+	// Romanian puts "de" between a count of 20 or more (ending 00 to 19
+	// excepted, but for 00) and its noun: "20 de luni", "101 luni".
+	if v, err := strconv.Atoi(whole); l.Lang == "ro" && frac == "" && err == nil && v != 0 && (v%100 == 0 || v%100 >= 20) {
+		shown := l.number(strings.TrimSpace(n))
+		s = strings.Replace(s, shown+" ", shown+" de ", 1)
+	}
+	return s
 }
 
 // money formats a decimal string from calc as an amount in the locale's

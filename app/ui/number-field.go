@@ -20,6 +20,7 @@ type numberField struct {
 	Hint  string    // one line under the label
 	Value string    // the text as typed
 	Error string    // the error message, "" when the value is valid
+	Note  string    // what the page makes of the figure, e.g. that it is not used
 	Form  inputForm // takes the typed text
 }
 
@@ -69,6 +70,9 @@ func (f *numberField) Render() app.UI {
 		),
 		input,
 		app.P().ID(hintID).Class("field-hint").Text(f.Hint),
+		app.If(f.Note != "", func() app.UI {
+			return app.P().ID(f.ID + "-note").Class("field-note").Text(f.Note)
+		}),
 		app.If(f.Error != "", func() app.UI {
 			return app.P().ID(errID).Class("field-error").Text(f.Error)
 		}),

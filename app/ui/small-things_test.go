@@ -27,8 +27,27 @@ func TestTableHeaderRow(t *testing.T) {
 	}
 	// No header: a bad first figure is calc's to report.
 	p = pageFor(t, cohortSpec, "surv=&coh=100%0960%0Ax%0950")
-	if got := p.scenario().Cohorts; len(got) != 2 || p.headers["coh"] {
+	if got := p.scenario().Cohorts; len(got) != 2 || p.headers["coh"] != "" {
 		t.Errorf("cohorts read %v (header %v), want both rows", got, p.headers["coh"])
+	}
+}
+
+// TestTableLabelColumn: a first column of cohort names is left out, with
+// a header row or without.
+func TestTableLabelColumn(t *testing.T) {
+	for _, text := range []string{
+		"Jan\t1000\t620\t480\nFeb\t800\t510",
+		"Cohort\tSize\tM1\tM2\nJan\t1000\t620\t480\nFeb\t800\t510",
+	} {
+		p := newCalcPage(cohortSpec)
+		p.text["surv"], p.text["coh"] = "", text
+		s := p.scenario()
+		if len(s.Cohorts) != 2 || s.Cohorts[0][0] != "1000" || s.Cohorts[1][0] != "800" {
+			t.Errorf("%q read as %v", text, s.Cohorts)
+		}
+		if !strings.Contains(p.headers["coh"], "first column") {
+			t.Errorf("%q: note %q", text, p.headers["coh"])
+		}
 	}
 }
 

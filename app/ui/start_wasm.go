@@ -19,6 +19,11 @@ func Main() {
 		return
 	}
 	RegisterRoutes()
+	// The page's language before its first render (the head script has
+	// preloaded it): the first render is then in that language.
+	loaded := make(chan struct{})
+	loadCatalog(startLanguage(), func() { close(loaded) })
+	<-loaded
 	yieldToBrowser()
 	app.RunWhenOnBrowser()
 }

@@ -24,6 +24,13 @@ type resultView struct {
 	Payback      *lineChart
 	Tornado      *tornadoChart
 	Compare      []compareRow // what-if: baseline against scenario
+	derived      derivedFigures
+}
+
+// derivedFigures are the purchase figures calc worked out from the year's
+// totals, formatted, for the notes under the fields they replace.
+type derivedFigures struct {
+	aov, freq, years string
 }
 
 // compareRow is one figure of the what-if comparison.

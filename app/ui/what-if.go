@@ -93,7 +93,7 @@ func (p *calcPage) leversSet() string {
 		case lv.Unit != "":
 			t += " " + p.unit(lv.Unit)
 		}
-		set = append(set, l.tr(lv.Label)+": "+t)
+		set = append(set, l.tr("{0}: {1}", l.tr(lv.Label), t))
 	}
 	return strings.Join(set, "; ")
 }

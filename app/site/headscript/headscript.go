@@ -19,12 +19,16 @@ import (
 // in the link's language) and hides the fields until web/page.js has filled
 // them from the URL. The app clears both marks when it runs. It stays out
 // of the way where the app never runs: ?wasm=false, and robots, as go-app's
-// app.js decides.
+// app.js decides. For a page in another language it preloads that
+// language's translations, which the app fetches before its first render
+// (found beside the manifest, under the site's base path).
 const Script = `(function(){var d=document.documentElement,q=new URLSearchParams(location.search),k=["en","fr","ro","th"],l=q.get("lang"),p=false;` +
 	`if(q.get("wasm")==="false"||/bot|googlebot|crawler|spider|robot|crawling/i.test(navigator.userAgent))return;` +
 	`if(k.indexOf(l)<0){l="en";for(var n=navigator.languages||[],i=0;i<n.length;i++){var c=String(n[i]).slice(0,2);if(k.indexOf(c)>=0){l=c;break}}}` +
 	`q.forEach(function(v,key){if(key!=="lang"&&!(key==="cur"&&v==="USD")&&!(key==="model"&&v==="purchase"))p=true});` +
-	`if(p||l!=="en"){d.setAttribute("data-pending",l);d.setAttribute("data-fill","")}})();`
+	`if(p||l!=="en"){d.setAttribute("data-pending",l);d.setAttribute("data-fill","")}` +
+	`var m=document.querySelector('link[rel="manifest"]');if(m&&l!=="en"){var c=document.createElement("link");c.rel="preload";c.as="fetch";` +
+	`c.crossOrigin="anonymous";c.href=m.href.replace(/manifest\.webmanifest$/,"")+"web/i18n/"+l+".json";document.head.appendChild(c)}})();`
 
 // Source is the Content-Security-Policy source that allows Script:
 // 'sha256-...'.
