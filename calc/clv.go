@@ -273,3 +273,12 @@ func (v *Valuation) PurchasesPerYear() decimal.Decimal {
 	}
 	return quo(v.NewCustomerPurchases, v.HorizonYears).Round(4)
 }
+
+// FloatDecimal carries a statistic of the models (a parameter, a
+// probability, an expected count) into decimal, rounded to 10 significant
+// digits. NaN and infinities give 0: the models never return them (what
+// does not converge is an error).
+func FloatDecimal(f float64) decimal.Decimal {
+	d, _ := decimalFromFloat(f)
+	return d
+}
