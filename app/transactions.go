@@ -223,7 +223,7 @@ func buildReport(o *calc.Orders, b *calc.CustomerBase, m calc.OrderModels, v *ca
 		Rows: o.Rows, Orders: o.Kept, LineRows: o.LineRows, PartialRefunds: o.PartialRefunds,
 		LaterCustomers: b.Later, HoldoutTrans: b.HoldoutOccasions,
 		Skipped: o.SkipCounts, SkippedRows: []skippedRowJSON{},
-		Columns: columnsJSON{o.Customer, o.Date, o.Amount, o.Order, o.Status, o.Refund, o.Cancelled, o.DateOrder},
+		Columns:          columnsJSON{o.Customer, o.Date, o.Amount, o.Order, o.Status, o.Refund, o.Cancelled, o.DateOrder},
 		SpendCorrelation: stat(m.SpendCorrelation, 4),
 		Population: populationJSON{
 			OrderValue: num(v.PopulationOrderValue.StringFixed(2)), PurchasesPerYear: num(v.PurchasesPerYear().String()),
