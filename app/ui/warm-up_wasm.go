@@ -50,6 +50,8 @@ func warmUp(pageURL string) {
 	var page app.Composer
 	if strings.HasSuffix(u.Path, "/embed") {
 		page = newEmbedPage()
+	} else if strings.HasSuffix(u.Path, "/transactions") {
+		page = newTransactionsPage()
 	} else {
 		spec := specForPath(u.Path)
 		if spec == nil {
