@@ -74,7 +74,7 @@ func TestBrowserAccessibility(t *testing.T) {
 	base := serveSite(t)
 	axe := axeSource(t)
 	ctx := newTab(t)
-	routes := []string{"/", "/subscription", "/cohort", "/embed", "/embed?model=cohort"}
+	routes := []string{"/", "/subscription", "/cohort", "/transactions", "/embed", "/embed?model=cohort"}
 	withLang := func(route, lang string) string {
 		sep := "?"
 		if strings.Contains(route, "?") {
@@ -132,7 +132,7 @@ func TestBrowserReflow(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 800)); err != nil {
 			t.Fatal(err)
 		}
-		for _, route := range []string{"/?lang=fr", "/subscription?lang=ro", "/cohort?lang=th", "/embed?model=subscription"} {
+		for _, route := range []string{"/?lang=fr", "/subscription?lang=ro", "/cohort?lang=th", "/transactions?lang=th", "/embed?model=subscription"} {
 			if err := chromedp.Do(ctx, chromedp.Navigate(base+route), waitApp()); err != nil {
 				t.Fatal(err)
 			}

@@ -64,10 +64,10 @@ type transactionsPage struct {
 
 // txRow holds the sort keys of one customer.
 type txRow struct {
-	i                                              int // index in val.Customers
-	x                                              int
+	i                                               int // index in val.Customers
+	x                                               int
 	recency, t, monetary, pAlive, expected, ev, clv float64
-	id                                             string
+	id                                              string
 }
 
 func newTransactionsPage() *transactionsPage {

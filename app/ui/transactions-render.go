@@ -474,7 +474,7 @@ func (p *transactionsPage) renderCustomers() app.UI {
 		rfm := b.RFM(rec)
 		cells := []string{
 			l.number(strconv.Itoa(rec.X)), l.number(calc.FloatDecimal(rfm.Tx).Round(2).String()), l.number(calc.FloatDecimal(rfm.T).Round(2).String()),
-			l.money(c.Monetary.StringFixed(2)), l.percent(calc.FloatDecimal(c.PAlive*100).Round(1).String()),
+			l.money(c.Monetary.StringFixed(2)), l.percent(calc.FloatDecimal(c.PAlive * 100).Round(1).String()),
 			l.number(calc.FloatDecimal(c.Expected).Round(2).String()), l.money(c.ExpectedValue.StringFixed(2)), l.money(c.CLV.StringFixed(2)),
 		}
 		if rec.X == 0 {
