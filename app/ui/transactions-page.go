@@ -188,9 +188,10 @@ func (p *transactionsPage) settings() (txSettings, error) {
 	}
 	s.value.MarginPct = pctField("margin", p.margin, defaultMarginPct)
 	s.value.DiscountPct = pctField("discount", p.discount, defaultDiscountPct)
-	if len(errs) == 0 {
-		if err := s.value.Check(p.period); err != nil {
-			errs = append(errs, err)
+	parsed := errors.Join(errs...)
+	for _, fe := range calc.FieldErrors(s.value.Check(p.period)) {
+		if calc.ErrorFor(parsed, fe.Field) == nil {
+			errs = append(errs, fe)
 		}
 	}
 	return s, errors.Join(errs...)
