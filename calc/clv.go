@@ -203,7 +203,7 @@ func Value(b *CustomerBase, m OrderModels, s ValueSettings, yield func() error) 
 	total := decimal.Zero
 	v.Customers = make([]CustomerValue, len(b.Customers))
 	for i, r := range b.Customers {
-		if yield != nil && i%2048 == 2047 {
+		if yield != nil && i%64 == 63 {
 			if err := yield(); err != nil {
 				return nil, err
 			}

@@ -48,7 +48,7 @@ func holdoutCheck(b *CustomerBase, m BGNBD, yield func() error) (*HoldoutCheck, 
 	// E[X(t)] at every whole number of days since a first purchase.
 	ex := make([]float64, span+2)
 	for d := 1; d < len(ex); d++ {
-		if yield != nil && d%512 == 0 {
+		if yield != nil && d%32 == 0 {
 			if err := yield(); err != nil {
 				return nil, err
 			}
@@ -93,7 +93,7 @@ func holdoutCheck(b *CustomerBase, m BGNBD, yield func() error) (*HoldoutCheck, 
 	var expected [8]float64
 	cache := map[[2]int]float64{}
 	for i, r := range b.Customers {
-		if yield != nil && i%4096 == 4095 {
+		if yield != nil && i%256 == 255 {
 			if err := yield(); err != nil {
 				return nil, err
 			}

@@ -226,7 +226,7 @@ func findColumn(norm []string, names []string, taken ...int) int {
 // ReadOrders reads an order file (see the package's documentation of
 // orders) from r, a stream: comma, semicolon or tab separated, UTF-8 with or
 // without a byte order mark, a header row first. yield, when not nil, is
-// called every few thousand rows; its error stops the reading and is
+// called every 256 rows; its error stops the reading and is
 // returned.
 //
 // Errors: a *FieldError naming "file" for a file that is not such text
@@ -320,7 +320,7 @@ func ReadOrders(r io.Reader, opt OrderOptions, yield func() error) (*Orders, err
 		}
 		o.Rows++
 		row := cr.row
-		if yield != nil && o.Rows%4096 == 0 {
+		if yield != nil && o.Rows%256 == 0 {
 			if err := yield(); err != nil {
 				return nil, err
 			}

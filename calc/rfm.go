@@ -60,7 +60,7 @@ type CustomerBase struct {
 
 // Summarize cuts the orders at the calibration end (a day number; orders on
 // that day count) into one record per customer, in periods of the given
-// length. yield, when not nil, is called every few thousand customers.
+// length. yield, when not nil, is called every 256 customers.
 //
 // It returns a *FieldError naming "period" for an unknown period, "end"
 // for an end before the first order or more than 100 years after it, and
@@ -105,7 +105,7 @@ func (o *Orders) Summarize(end int, period string, yield func() error) (*Custome
 	}
 	var days []dayValue
 	for c := range o.customers {
-		if yield != nil && c%4096 == 4095 {
+		if yield != nil && c%256 == 255 {
 			if err := yield(); err != nil {
 				return nil, err
 			}

@@ -23,8 +23,8 @@ const maxOrderFileBytes = 200 << 20
 // transactionsPage is /transactions: a shop's order export turned into the
 // BG/NBD and Gamma-Gamma models and each customer's value, in the browser.
 // The work (reading, fitting, valuing) runs in its own goroutine in slices
-// of at most about 30 ms, each followed by a yield to the browser, so the
-// page keeps answering; a newer input cancels it.
+// of about 20 ms, each followed by a yield to the browser, so the page keeps
+// answering; a newer input cancels it.
 type transactionsPage struct {
 	app.Compo
 
@@ -249,7 +249,7 @@ type txWork struct {
 }
 
 // run does the work of w in slices, giving the browser the main thread
-// every 30 ms, and hands each stage's result to the page.
+// every 20 ms, and hands each stage's result to the page.
 func (p *transactionsPage) run(ctx app.Context, w txWork) {
 	began := time.Now()
 	last := time.Now()
@@ -257,7 +257,7 @@ func (p *transactionsPage) run(ctx app.Context, w txWork) {
 		if p.job.Load() != w.job {
 			return errCancelled
 		}
-		if time.Since(last) > 30*time.Millisecond {
+		if time.Since(last) > 20*time.Millisecond {
 			yieldToBrowser()
 			last = time.Now()
 			if p.job.Load() != w.job {
@@ -285,7 +285,12 @@ func (p *transactionsPage) run(ctx app.Context, w txWork) {
 	if w.from == stageRead {
 		var r io.Reader
 		if w.file != nil {
+			shown := time.Now()
 			r = newBlobReader(w.file, func(read, size int64) {
+				if time.Since(shown) < 250*time.Millisecond {
+					return // a render of the page per chunk would cost more than the chunk
+				}
+				shown = time.Now()
 				pct := int(read * 100 / max(size, 1))
 				update(func(p *transactionsPage) { p.readPct = pct })
 			})

@@ -126,3 +126,15 @@ func TestCustomersCSV(t *testing.T) {
 		t.Error("a cancelled export returned data")
 	}
 }
+
+// TestWarmTransactions: the warm-up's made-up file goes through every stage
+// (a stage that failed would leave its code for the page to compile).
+func TestWarmTransactions(t *testing.T) {
+	p, err := warmTransactions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.val == nil || p.val.Holdout == nil || len(p.rows) == 0 {
+		t.Fatalf("warm-up stopped early: %+v", p.val)
+	}
+}

@@ -51,7 +51,11 @@ func warmUp(pageURL string) {
 	if strings.HasSuffix(u.Path, "/embed") {
 		page = newEmbedPage()
 	} else if strings.HasSuffix(u.Path, "/transactions") {
-		page = newTransactionsPage()
+		p, err := warmTransactions()
+		if err != nil {
+			result = "stopped: " + err.Error()
+		}
+		page = p
 	} else {
 		spec := specForPath(u.Path)
 		if spec == nil {
