@@ -411,7 +411,7 @@ func (p *transactionsPage) readPasted(ctx app.Context, e app.Event) {
 // onColumn switches a column (data-col: customer, date, amount) or the
 // order of day and month (date_order), and reads the file again.
 func (p *transactionsPage) onColumn(ctx app.Context, e app.Event) {
-	el := ctx.JSSrc()
+	el := e.Get("target")
 	v := el.Get("value").String()
 	if p.orders == nil {
 		return

@@ -88,31 +88,32 @@ func (p *transactionsPage) customersSeen() int {
 // visitor change them.
 func (p *transactionsPage) renderColumns() app.UI {
 	l, o := p.loc, p.orders
+	// The selects as HTML strings (a file may have a hundred columns, three
+	// selects of them), their changes taken by one handler on the grid.
 	sel := func(id, name, label, current string) app.UI {
-		return app.Div().Class("field").Body(
-			app.Label().For(id).Class("field-label").Text(label),
-			app.Select().ID(id).Name(name).Class("field-input").OnChange(p.onColumn).Body(
-				app.Range(o.Header).Slice(func(i int) app.UI {
-					opt := app.Option().Value(strconv.Itoa(i)).Text(o.Header[i])
-					if o.Header[i] == current {
-						opt = opt.Selected(true)
-					}
-					return opt
-				}),
-			),
-		)
+		var b strings.Builder
+		b.WriteString(`<div class="field"><label for="` + id + `" class="field-label">` + escapeHTML(label) + `</label><select id="` + id + `" name="` + name + `" class="field-input">`)
+		for i, h := range o.Header {
+			selected := ""
+			if h == current {
+				selected = " selected"
+			}
+			b.WriteString(`<option value="` + strconv.Itoa(i) + `"` + selected + `>` + escapeHTML(h) + `</option>`)
+		}
+		b.WriteString(`</select></div>`)
+		return app.Raw(b.String())
 	}
 	dateChoices := []choice{{calc.DateOrderAuto, "Found from the dates"}, {calc.DateOrderDMY, "Day first: 15/01/2024"}, {calc.DateOrderMDY, "Month first: 01/15/2024"}}
 	head := append([]string{}, o.Header...)
 	return app.Section().Class("fields").Aria("labelledby", "tx-columns-title").Body(
 		app.H2().ID("tx-columns-title").Class("fields-title").Text(l.tr("Columns")),
-		app.Div().Class("tx-grid").Body(
+		app.Div().Class("tx-grid").OnChange(p.onColumn).Body(
 			sel("tx-col-customer", "customer", l.tr("Customer"), o.Customer),
 			sel("tx-col-date", "date", l.tr("Order date"), o.Date),
 			sel("tx-col-amount", "amount", l.tr("Amount"), o.Amount),
 			app.Div().Class("field").Body(
 				app.Label().For("tx-dates").Class("field-label").Text(l.tr("Dates such as 03/04/2024")),
-				app.Select().ID("tx-dates").Name("dates").Class("field-input").Aria("describedby", "tx-dates-hint").OnChange(p.onColumn).Body(
+				app.Select().ID("tx-dates").Name("dates").Class("field-input").Aria("describedby", "tx-dates-hint").Body(
 					app.Range(dateChoices).Slice(func(i int) app.UI {
 						c := dateChoices[i]
 						opt := app.Option().Value(c.Value).Text(l.tr(c.Label))
@@ -283,26 +284,29 @@ func (p *transactionsPage) renderData() app.UI {
 			reasons = append(reasons, p.skipReason(code)+": "+n(c))
 		}
 	}
+	// As HTML strings: go-app makes each element through calls into
+	// JavaScript, which on the first result cost more than the figures.
+	var dl strings.Builder
+	dl.WriteString(`<dl class="result-rows">`)
+	for _, r := range rows {
+		dl.WriteString(`<div class="result-row"><dt>` + escapeHTML(r[0]) + `</dt><dd class="result-figure">` + escapeHTML(r[1]) + `</dd></div>`)
+	}
+	dl.WriteString(`</dl>`)
+	var ul strings.Builder
+	ul.WriteString(`<ul class="tx-skipped">`)
+	for _, s := range o.Skipped {
+		text := l.tr("Row {0}: {1}", n(s.Row), p.skipReason(s.Reason))
+		if s.Column != "" {
+			text += " (" + s.Column + ": “" + s.Value + "”)"
+		}
+		ul.WriteString(`<li>` + escapeHTML(text) + `</li>`)
+	}
+	ul.WriteString(`</ul>`)
 	return app.Section().Class("result tx-data").Aria("labelledby", "tx-data-title").Body(
 		app.H2().ID("tx-data-title").Class("result-label").Text(l.tr("The data")),
-		app.Dl().Class("result-rows").Body(
-			app.Range(rows).Slice(func(i int) app.UI {
-				return app.Div().Class("result-row").Body(app.Dt().Text(rows[i][0]), app.Dd().Class("result-figure").Text(rows[i][1]))
-			}),
-		),
+		app.Raw(dl.String()),
 		app.P().ID("tx-skipped").Text(l.tr("Rows skipped: {0}.", n(skipped))+" "+strings.Join(reasons, "; ")),
-		app.If(len(o.Skipped) > 0, func() app.UI {
-			return app.Ul().Class("tx-skipped").Body(
-				app.Range(o.Skipped).Slice(func(i int) app.UI {
-					s := o.Skipped[i]
-					text := l.tr("Row {0}: {1}", n(s.Row), p.skipReason(s.Reason))
-					if s.Column != "" {
-						text += " (" + s.Column + ": “" + s.Value + "”)"
-					}
-					return app.Li().Text(text)
-				}),
-			)
-		}),
+		app.If(len(o.Skipped) > 0, func() app.UI { return app.Raw(ul.String()) }),
 	)
 }
 
