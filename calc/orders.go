@@ -432,8 +432,12 @@ func ReadOrders(r io.Reader, opt OrderOptions, yield func() error) (*Orders, err
 		if len(o.cust) >= MaxOrders {
 			return nil, &FieldError{Field: "file", Code: CodeTooMany, Reason: fmt.Sprintf("more than %d orders", MaxOrders)}
 		}
-		key := customerKey(cust)
-		id, ok := o.index[key]
+		id, ok := o.index[string(cust)] // no copy of the field for a customer seen before
+		key := ""
+		if !ok {
+			key = customerKey(cust)
+			id, ok = o.index[key]
+		}
 		if !ok {
 			if len(o.customers) >= MaxCustomers {
 				return nil, &FieldError{Field: "file", Code: CodeTooMany, Reason: fmt.Sprintf("more than %d customers", MaxCustomers)}
