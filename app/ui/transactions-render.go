@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
@@ -457,8 +456,10 @@ func (p *transactionsPage) top() []txRow {
 		if len(out) == txTopRows && less(r, out[len(out)-1]) >= 0 {
 			continue
 		}
-		i, _ := slices.BinarySearchFunc(out, r, less)
-		out = slices.Insert(out, i, r)
+		out = append(out, r)
+		for j := len(out) - 1; j > 0 && less(out[j], out[j-1]) < 0; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
 		if len(out) > txTopRows {
 			out = out[:txTopRows]
 		}
