@@ -25,7 +25,7 @@ run: static
 
 ## test: formatting, vet (native and wasm), unit tests, wasm build, browser tests
 test: fmt-check vet static browser-deps
-	LTV_SITE=$(CURDIR)/$(SITE) $(GO) test -count=1 ./...
+	LTV_SITE=$(CURDIR)/$(SITE) $(GO) test -count=1 -timeout 20m ./...
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

@@ -49,7 +49,6 @@ type transactionsPage struct {
 	readPct  int    // percent of the file read
 	elapsed  time.Duration
 	failures []string // why the last work stopped, in the locale
-	failedOn string   // the input the failure concerns: "file", "end", "date_order"...
 
 	orders *calc.Orders
 	base   *calc.CustomerBase
@@ -216,13 +215,16 @@ func (p *transactionsPage) start(ctx app.Context, from int) {
 		p.busy = false
 		return
 	}
-	if from >= stageCut && p.orders == nil || from == stageValue && p.models == nil {
+	if from == stageValue && p.models == nil {
+		from = stageCut // the fit failed or never ran
+	}
+	if from >= stageCut && p.orders == nil {
 		from = stageRead
 	}
 	if from == stageRead && p.file == nil && p.pasted == "" {
 		return
 	}
-	p.busy, p.failures, p.failedOn, p.exported = true, nil, "", ""
+	p.busy, p.failures, p.exported = true, nil, ""
 	p.stage, p.readPct = "read", 0
 	// The columns of the file read last stay on the page while it is read
 	// again (a column or the date order changed): the figures go.
@@ -278,7 +280,10 @@ func (p *transactionsPage) run(ctx app.Context, w txWork) {
 			return
 		}
 		update(func(p *transactionsPage) {
-			p.busy, p.failedOn, p.failures = false, on, p.errorTexts(err)
+			p.busy, p.failures = false, p.errorTexts(err)
+			if on == "end" {
+				p.settingsErr = err // shown under the calibration end too
+			}
 		})
 	}
 	yieldToBrowser() // let the page show that the work started
@@ -355,7 +360,7 @@ func (p *transactionsPage) run(ctx app.Context, w txWork) {
 func (p *transactionsPage) cancel(ctx app.Context, e app.Event) {
 	p.job.Add(1)
 	p.busy = false
-	p.failures, p.failedOn = []string{p.loc.tr("Stopped. Change a setting or choose a file to start again.")}, "cancel"
+	p.failures = []string{p.loc.tr("Stopped. Change a setting or choose a file to start again.")}
 }
 
 // chooseFile reads the file chosen in the file input.
@@ -380,7 +385,7 @@ func (p *transactionsPage) takeFile(ctx app.Context, f app.Value) {
 	name, size := f.Get("name").String(), int64(f.Get("size").Int())
 	if size > maxOrderFileBytes {
 		p.job.Add(1)
-		p.busy, p.failedOn = false, "file"
+		p.busy = false
 		p.failures = []string{p.loc.tr("The file is {0} MiB; the page reads files of up to {1} MiB. The command line (go run ./app transactions) has no limit.",
 			p.loc.number(strconv.FormatInt((size+(1<<20)-1)>>20, 10)), p.loc.number(strconv.Itoa(maxOrderFileBytes>>20)))}
 		return
@@ -397,11 +402,11 @@ func (p *transactionsPage) onPasteInput(ctx app.Context, e app.Event) {
 // readPasted reads the pasted orders.
 func (p *transactionsPage) readPasted(ctx app.Context, e app.Event) {
 	if strings.TrimSpace(p.pasteText) == "" {
-		p.failures, p.failedOn = []string{p.loc.tr("Paste the orders first: a header row, then one row per order.")}, "paste"
+		p.failures = []string{p.loc.tr("Paste the orders first: a header row, then one row per order.")}
 		return
 	}
 	if len(p.pasteText) > maxOrderFileBytes {
-		p.failures, p.failedOn = []string{p.loc.tr("The pasted text is over {0} MiB: choose the file instead.", p.loc.number(strconv.Itoa(maxOrderFileBytes>>20)))}, "paste"
+		p.failures = []string{p.loc.tr("The pasted text is over {0} MiB: choose the file instead.", p.loc.number(strconv.Itoa(maxOrderFileBytes>>20)))}
 		return
 	}
 	p.file, p.fileName, p.pasted, p.columns = nil, p.loc.tr("pasted orders"), p.pasteText, calc.OrderOptions{}
