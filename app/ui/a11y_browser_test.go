@@ -73,7 +73,7 @@ func runAxe(t *testing.T, ctx context.Context, axe, url string) {
 func TestBrowserAccessibility(t *testing.T) {
 	base := serveSite(t)
 	axe := axeSource(t)
-	ctx := newTabFor(t, 3*time.Minute) // 36 pages
+	ctx := newTabFor(t, 8*time.Minute) // 36 pages: about 5 s each on a loaded 2-core machine
 	routes := []string{"/", "/subscription", "/cohort", "/transactions", "/embed", "/embed?model=cohort"}
 	withLang := func(route, lang string) string {
 		sep := "?"
