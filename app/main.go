@@ -7,6 +7,7 @@
 //	go run ./app build [-out static] [-web web] [-base /] [-origin https://HOST] [-precompress=true]
 //	go run ./app serve [-addr 127.0.0.1:8080] [-dir static] [-base /]
 //	go run ./app eval [FILE|-]
+//	go run ./app transactions [-end YYYY-MM-DD] [-period day|week|month] [-horizon N] [-margin PCT] [-discount PCT] [-customer COL] [-date COL] [-amount COL] [-dates dmy|mdy] FILE|-
 package main
 
 import (
@@ -30,6 +31,10 @@ const usage = `usage:
         serve the generated site under the base path it was built for
   app eval [FILE|-]
         evaluate a scenario (JSON, see calc/SCENARIO.md; - or nothing for stdin) and print the results as JSON
+  app transactions [-end YYYY-MM-DD] [-period day|week|month] [-horizon N] [-margin PCT] [-discount PCT]
+                   [-customer COL] [-date COL] [-amount COL] [-dates dmy|mdy] FILE|-
+        fit the BG/NBD and Gamma-Gamma models to a shop's order export (CSV; - for stdin) and print
+        the fitted models and every customer's P(alive), expected purchases and CLV as JSON
 `
 
 func main() {
@@ -84,6 +89,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = serve.Run(ctx, opts, nil)
 	case "eval":
 		return runEval(args, os.Stdin, stdout, stderr)
+	case "transactions":
+		return runTransactions(args, os.Stdin, stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"ltvlab/app/internal/orderdata"
 	"ltvlab/app/internal/webtest"
 	"ltvlab/app/serve"
 	"ltvlab/app/site"
@@ -132,6 +133,19 @@ func TestBrowserOffline(t *testing.T) {
 					got, _ := chromedp.Run(ctx, chromedp.Text(chromedp.ID("ltv")))
 					t.Errorf("offline %s: LTV = %q, want $480.00", link, got)
 				}
+			}
+			// The order-file page works offline too: it reads and fits a file.
+			orders := filepath.Join(t.TempDir(), "orders.csv")
+			if err := os.WriteFile(orders, orderdata.Simulate(300, orderdata.Small, 5), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			link := root + "transactions?period=month&horizon=6"
+			if err := chromedp.Do(ctx, chromedp.Navigate(link), waitApp(), chromedp.SetUploadFiles("#tx-file", []string{orders})); err != nil {
+				t.Fatalf("offline %s: %v", link, err)
+			}
+			if err := webtest.WaitContains(ctx, "#tx-progress", "done in"); err != nil {
+				got, _ := chromedp.Run(ctx, chromedp.Text(chromedp.ID("tx-status")))
+				t.Errorf("offline %s: the file was not fitted (%q)", link, got)
 			}
 		})
 	}

@@ -140,6 +140,62 @@
 // a target (LTV:CAC = 3, payback = 12 months, a given LTV), stepping outward
 // from the current value and bisecting, or reports it unreachable.
 //
+// # Order histories: BG/NBD and Gamma-Gamma
+//
+// ReadOrders streams a shop's order export (CSV; columns found by their
+// usual names; Shopify's and WooCommerce's layouts; every row left out
+// counted with its reason) into 16 bytes an order; Summarize cuts it at a
+// calibration end into one record per customer (one customer's orders on
+// one day are one purchase occasion, worth their sum): x repeat occasions,
+// the last t_x after the first, T from the first to the end, in days, weeks
+// or months of 365.25 / 12 days. FitOrderModels fits:
+//
+// BG/NBD, Fader, Hardie & Lee (2005), "'Counting Your Customers' the Easy
+// Way", Marketing Science 24(2), and the note "Implementing the BG/NBD Model
+// for Customer Base Analysis in Excel": purchases at rate lambda ~ Gamma(r,
+// alpha) while active, dropout with probability p ~ Beta(a, b) after each
+// repeat purchase.
+//
+//	L = B(a, b + x) / B(a, b) Gamma(r + x) alpha^r / Gamma(r)
+//	    [(alpha + T)^-(r+x) + 1{x > 0} a / (b + x - 1) (alpha + t_x)^-(r+x)]
+//	P(alive) = 1 / (1 + 1{x > 0} a / (b + x - 1) ((alpha + T) / (alpha + t_x))^(r+x))
+//	E[Y(t) | x, t_x, T] = P(alive) (a + b + x - 1) / (a - 1)
+//	    [1 - (1 - z)^(a-1) 2F1(a + b - 1 - r, a - 1; a + b + x - 1; z)],  z = t / (alpha + T + t)
+//
+// the last through the Euler transformation of the paper's 2F1(r + x, b +
+// x; a + b + x - 1; z) (Fader & Hardie 2013, "Overcoming the BG/NBD Model's
+// #NUM! Error Problem"), summed as a series regular at a = 1 and a + b + x =
+// 1 until its rest is below 10^-15 (an error beyond two million terms).
+// E[X(t)] of a new customer is the same with x = T = 0. The CDNOW sample
+// gives r = 0.243, alpha = 4.414, a = 0.793, b = 2.426, LL = -9582.4, and
+// 1.226 purchases in 39 weeks for x = 2, t_x = 30.43, T = 38.86.
+//
+// Gamma-Gamma, Fader, Hardie & Lee (2005), "RFM and CLV: Using Iso-Value
+// Curves for Customer Base Analysis", and Fader & Hardie (2013), "The
+// Gamma-Gamma Model of Monetary Value", on the repeat customers:
+//
+//	L = Gamma(p x + q) / (Gamma(p x) Gamma(q)) gamma^q m_x^(p x - 1) x^(p x) / (gamma + x m_x)^(p x + q)
+//	E[M | x, m_x] = p (gamma + x m_x) / (p x + q - 1),  p gamma / (q - 1) for x = 0
+//
+// (CDNOW: p = 6.25, q = 3.74, gamma = 15.44). Both are fitted by maximum
+// likelihood over the logarithms of their parameters with BFGS and a
+// backtracking line search from three starts (restarted towards the
+// moment-based start when one does not converge), to a gradient below
+// 10^-8 per customer, parameters within [10^-8, 10^8]; anything else is
+// an error, never a number. The likelihood runs over distinct (x, t_x, T)
+// with their counts. The 90 % intervals are exp(ln estimate -/+ 1.645
+// standard errors), from the inverse of the negative Hessian of the
+// log-likelihood (central differences of the exact gradient).
+//
+// Value: CLV over a horizon of H periods = sum over steps of the expected
+// purchases of the step (E[Y] at its end less at its start) discounted from
+// the step's end at the annual rate D, x E[M] x gross margin; steps of one
+// period (H / 60 beyond 60 periods). The models' figures enter decimal
+// arithmetic rounded to 10 significant digits; money is rounded to the
+// cent. The holdout check compares, after the end, the cumulative repeat
+// purchases (sum over first-purchase days of customers x E[X]) and the
+// purchases by calibration frequency with the actual ones.
+//
 // # Errors
 //
 // Bad input is a value, never a panic: every parser returns a *FieldError

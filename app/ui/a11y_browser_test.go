@@ -73,8 +73,8 @@ func runAxe(t *testing.T, ctx context.Context, axe, url string) {
 func TestBrowserAccessibility(t *testing.T) {
 	base := serveSite(t)
 	axe := axeSource(t)
-	ctx := newTabFor(t, 5*time.Minute) // 16 pages, each audited
-	routes := []string{"/", "/subscription", "/cohort", "/embed", "/embed?model=cohort"}
+	ctx := newTabFor(t, 8*time.Minute) // 36 pages: about 5 s each on a loaded 2-core machine
+	routes := []string{"/", "/subscription", "/cohort", "/transactions", "/embed", "/embed?model=cohort"}
 	withLang := func(route, lang string) string {
 		sep := "?"
 		if strings.Contains(route, "?") {
@@ -132,7 +132,7 @@ func TestBrowserReflow(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 800)); err != nil {
 			t.Fatal(err)
 		}
-		for _, route := range []string{"/?lang=fr", "/subscription?lang=ro", "/cohort?lang=th", "/embed?model=subscription"} {
+		for _, route := range []string{"/?lang=fr", "/subscription?lang=ro", "/cohort?lang=th", "/transactions?lang=th", "/embed?model=subscription"} {
 			if err := chromedp.Do(ctx, chromedp.Navigate(base+route), waitApp()); err != nil {
 				t.Fatal(err)
 			}

@@ -16,7 +16,7 @@ func catalogFile(lang string) ([]byte, bool) {
 }
 
 // Catalogs returns the translation files the site serves, by their path
-// below its base path ("web/i18n/fr.json"): the browser fetches them rather
+// below its base path ("i18n/fr.json"): the browser fetches them rather
 // than carrying them in app.wasm.
 func Catalogs() map[string][]byte {
 	out := map[string][]byte{}

@@ -9,7 +9,7 @@ import (
 )
 
 // The UI speaks English, French, Romanian and Thai. English is the source:
-// the texts in the Go code are English, and app/i18n/LANG.json maps each
+// the texts in the Go code are English, and app/ui/i18n/LANG.json maps each
 // English text to its translation (a translator edits only those files;
 // TestTranslationsComplete fails when one misses a text). "{0}", "{1}"...
 // stand for values filled in at run time.
@@ -52,7 +52,7 @@ func catalog(lang string) map[string]string {
 
 // catalogPath is where the site serves a language's translations, below
 // its base path: the build writes them there (package site).
-func catalogPath(lang string) string { return "web/i18n/" + lang + ".json" }
+func catalogPath(lang string) string { return "i18n/" + lang + ".json" }
 
 // locale is the language and currency a page is shown in.
 type locale struct {

@@ -13,6 +13,7 @@ var navItems = []navItem{
 	{"/", "Purchases"},
 	{"/subscription", "Subscription"},
 	{"/cohort", "Cohort"},
+	{"/transactions", "Your orders"},
 }
 
 // shellState is what the site's frame shows around a page.

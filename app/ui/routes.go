@@ -8,5 +8,6 @@ func RegisterRoutes() {
 	app.Route("/", func() app.Composer { return newCalcPage(purchaseSpec) })
 	app.Route("/subscription", func() app.Composer { return newCalcPage(subscriptionSpec) })
 	app.Route("/cohort", func() app.Composer { return newCalcPage(cohortSpec) })
+	app.Route("/transactions", func() app.Composer { return newTransactionsPage() })
 	app.Route("/embed", func() app.Composer { return newEmbedPage() })
 }

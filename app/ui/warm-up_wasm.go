@@ -50,6 +50,12 @@ func warmUp(pageURL string) {
 	var page app.Composer
 	if strings.HasSuffix(u.Path, "/embed") {
 		page = newEmbedPage()
+	} else if strings.HasSuffix(u.Path, "/transactions") {
+		p, err := warmTransactions()
+		if err != nil {
+			result = "stopped: " + err.Error()
+		}
+		page = p
 	} else {
 		spec := specForPath(u.Path)
 		if spec == nil {

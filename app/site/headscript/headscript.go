@@ -28,7 +28,7 @@ const Script = `(function(){var d=document.documentElement,q=new URLSearchParams
 	`q.forEach(function(v,key){if(key!=="lang"&&!(key==="cur"&&v==="USD")&&!(key==="model"&&v==="purchase"))p=true});` +
 	`if(p||l!=="en"){d.setAttribute("data-pending",l);d.setAttribute("data-fill","")}` +
 	`var m=document.querySelector('link[rel="manifest"]');if(m&&l!=="en"){var c=document.createElement("link");c.rel="preload";c.as="fetch";` +
-	`c.crossOrigin="anonymous";c.href=m.href.replace(/manifest\.webmanifest$/,"")+"web/i18n/"+l+".json";document.head.appendChild(c)}})();`
+	`c.crossOrigin="anonymous";c.href=m.href.replace(/manifest\.webmanifest$/,"")+"i18n/"+l+".json";document.head.appendChild(c)}})();`
 
 // Source is the Content-Security-Policy source that allows Script:
 // 'sha256-...'.

@@ -1,0 +1,586 @@
+package ui
+
+import (
+	"errors"
+	"io"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/shopspring/decimal"
+
+	"ltvlab/calc"
+)
+
+// maxOrderFileBytes bounds an order file chosen, dropped or pasted: 200 MiB
+// holds several million orders; the page keeps 16 bytes an order, never
+// the file.
+const maxOrderFileBytes = 200 << 20
+
+// transactionsPage is /transactions: a shop's order export turned into the
+// BG/NBD and Gamma-Gamma models and each customer's value, in the browser.
+// The work (reading, fitting, valuing) runs in its own goroutine in slices
+// of about 20 ms, each followed by a yield to the browser, so the page keeps
+// answering; a newer input cancels it.
+type transactionsPage struct {
+	app.Compo
+
+	loc locale
+	// Settings as typed; the URL carries them (end, period, horizon,
+	// margin, discount), never the data.
+	end, period, horizon, margin, discount string
+	settingsErr                            error
+
+	// The file: a File of the browser (re-read when a column changes) or
+	// pasted text.
+	file      app.Value
+	fileName  string
+	pasted    string
+	pasteText string // the paste area as typed
+	columns   calc.OrderOptions
+
+	// The work.
+	job      atomic.Int64 // the current job; a job whose number is not this one stops
+	busy     bool
+	stage    string // what the work is doing, for the status line
+	readPct  int    // percent of the file read
+	elapsed  time.Duration
+	failures []string // why the last work stopped, in the locale
+
+	orders *calc.Orders
+	base   *calc.CustomerBase
+	models *calc.OrderModels
+	val    *calc.Valuation
+	rows   []txRow // one per customer of val, for sorting
+
+	sortKey  string
+	sortAsc  bool
+	exported string // the last download's message
+}
+
+// txRow holds the sort keys of one customer.
+type txRow struct {
+	i                                               int // index in val.Customers
+	x                                               int
+	recency, t, monetary, pAlive, expected, ev, clv float64
+	id                                              string
+}
+
+func newTransactionsPage() *transactionsPage {
+	return &transactionsPage{loc: defaultLocale, period: calc.PeriodWeek, sortKey: "clv"}
+}
+
+// OnNav reads the settings and the language from the URL.
+func (p *transactionsPage) OnNav(ctx app.Context) {
+	q := ctx.Page().URL().Query()
+	p.loc = localeFrom(q)
+	p.end, p.period, p.horizon = q.Get("end"), q.Get("period"), q.Get("horizon")
+	p.margin, p.discount = q.Get("margin"), q.Get("discount")
+	if _, ok := calc.PeriodDays(p.period); !ok {
+		p.period = calc.PeriodWeek
+	}
+	_, p.settingsErr = p.settings()
+	p.nameDocument(ctx)
+}
+
+// OnMount marks the app ready (tests and measurements wait for it).
+func (p *transactionsPage) OnMount(ctx app.Context) { markAppReady() }
+
+// OnDismount stops any work.
+func (p *transactionsPage) OnDismount() { p.job.Add(1) }
+
+func (p *transactionsPage) nameDocument(ctx app.Context) {
+	ctx.Page().SetLang(p.loc.tag())
+	ctx.Page().SetTitle(p.loc.tr("Your orders: lifetime value from a shop's export") + " · LTV Lab")
+	ctx.Page().SetDescription(p.loc.tr("Choose a CSV export of your shop's orders: the BG/NBD and Gamma-Gamma models measure how often your customers buy, how long they stay and what they spend, and value each of them. Nothing leaves this page."))
+}
+
+func (p *transactionsPage) onLocale(ctx app.Context, e app.Event) {
+	el := ctx.JSSrc()
+	switch v := el.Get("value").String(); el.Get("name").String() {
+	case "lang":
+		if knownLanguage(v) {
+			p.loc.Lang = v
+		}
+	case "cur":
+		if knownCurrency(v) {
+			p.loc.Currency = v
+		}
+	}
+	p.nameDocument(ctx)
+	p.syncURL(ctx)
+}
+
+// query is the page's URL state: the settings that are set, and the locale.
+func (p *transactionsPage) query() url.Values {
+	q := url.Values{}
+	q.Set("lang", p.loc.Lang)
+	q.Set("cur", p.loc.Currency)
+	for k, v := range map[string]string{"end": p.end, "horizon": p.horizon, "margin": p.margin, "discount": p.discount} {
+		if strings.TrimSpace(v) != "" {
+			q.Set(k, v)
+		}
+	}
+	q.Set("period", p.period)
+	return q
+}
+
+func (p *transactionsPage) syncURL(ctx app.Context) {
+	u := *ctx.Page().URL()
+	u.RawQuery = p.query().Encode()
+	ctx.Page().ReplaceURL(&u)
+}
+
+// txSettings are the settings read: the calibration end (-1: the last
+// order's day), the period and the valuation.
+type txSettings struct {
+	end    int
+	period string
+	value  calc.ValueSettings
+}
+
+// Defaults of the settings left empty.
+const (
+	defaultMarginPct   = "100"
+	defaultDiscountPct = "10"
+)
+
+// defaultHorizon is one year in periods.
+func defaultHorizon(period string) int {
+	pd, _ := calc.PeriodDays(period)
+	return int(365.25/pd + 0.5)
+}
+
+// settings reads the typed settings; errors are *calc.FieldErrors naming
+// "end", "horizon", "margin" and "discount".
+func (p *transactionsPage) settings() (txSettings, error) {
+	s := txSettings{end: -1, period: p.period}
+	var errs []error
+	if t := strings.TrimSpace(p.end); t != "" {
+		d, ok := calc.ParseDay(t)
+		if !ok {
+			errs = append(errs, &calc.FieldError{Field: "end", Value: t, Code: calc.CodeInvalid, Reason: "a date"})
+		}
+		s.end = d
+	}
+	s.value.Horizon = defaultHorizon(p.period)
+	if t := strings.TrimSpace(p.horizon); t != "" {
+		h, err := strconv.Atoi(p.loc.parse(t))
+		if err != nil {
+			errs = append(errs, &calc.FieldError{Field: "horizon", Value: t, Code: calc.CodeNotInteger, Reason: "a whole number of periods"})
+		}
+		s.value.Horizon = h
+	}
+	pctField := func(field, text, def string) decimal.Decimal {
+		t := strings.TrimSpace(text)
+		if t == "" {
+			t = def
+		}
+		d, err := calc.ParseDecimal(field, p.loc.parse(t))
+		if err != nil {
+			errs = append(errs, err)
+		}
+		return d
+	}
+	s.value.MarginPct = pctField("margin", p.margin, defaultMarginPct)
+	s.value.DiscountPct = pctField("discount", p.discount, defaultDiscountPct)
+	parsed := errors.Join(errs...)
+	for _, fe := range calc.FieldErrors(s.value.Check(p.period)) {
+		if calc.ErrorFor(parsed, fe.Field) == nil {
+			errs = append(errs, fe)
+		}
+	}
+	return s, errors.Join(errs...)
+}
+
+// Stages of the work, from the first the input needs.
+const (
+	stageRead  = iota // read the file
+	stageCut          // cut the orders at the end, fit the models, value
+	stageValue        // value with the fitted models
+)
+
+// errCancelled stops a job that newer input replaced.
+var errCancelled = errors.New("cancelled")
+
+// start begins the work from a stage, cancelling any work under way.
+func (p *transactionsPage) start(ctx app.Context, from int) {
+	job := p.job.Add(1)
+	s, err := p.settings()
+	p.settingsErr = err
+	if err != nil {
+		p.busy = false
+		return
+	}
+	if from == stageValue && p.models == nil {
+		from = stageCut // the fit failed or never ran
+	}
+	if from >= stageCut && p.orders == nil {
+		from = stageRead
+	}
+	if from == stageRead && p.file == nil && p.pasted == "" {
+		return
+	}
+	p.busy, p.failures, p.exported = true, nil, ""
+	p.stage, p.readPct = "read", 0
+	// The columns of the file read last stay on the page while it is read
+	// again (a column or the date order changed): the figures go.
+	if from <= stageCut {
+		p.base, p.models = nil, nil
+	}
+	p.val, p.rows = nil, nil
+	w := txWork{job: job, from: from, settings: s, opts: p.columns, file: p.file, pasted: p.pasted,
+		orders: p.orders, base: p.base, models: p.models}
+	go p.run(ctx, w)
+}
+
+// txWork is one job: its inputs, and what earlier stages left.
+type txWork struct {
+	job      int64
+	from     int
+	settings txSettings
+	opts     calc.OrderOptions
+	file     app.Value
+	pasted   string
+	orders   *calc.Orders
+	base     *calc.CustomerBase
+	models   *calc.OrderModels
+}
+
+// run does the work of w in slices, giving the browser the main thread
+// every 20 ms, and hands each stage's result to the page.
+func (p *transactionsPage) run(ctx app.Context, w txWork) {
+	began := time.Now()
+	last := time.Now()
+	yield := func() error {
+		if p.job.Load() != w.job {
+			return errCancelled
+		}
+		if time.Since(last) > 20*time.Millisecond {
+			yieldToBrowser()
+			last = time.Now()
+			if p.job.Load() != w.job {
+				return errCancelled
+			}
+		}
+		return nil
+	}
+	update := func(f func(*transactionsPage)) {
+		ctx.Dispatch(func(ctx app.Context) {
+			if p.job.Load() == w.job {
+				f(p)
+			}
+		})
+	}
+	fail := func(on string, err error) {
+		if errors.Is(err, errCancelled) {
+			return
+		}
+		update(func(p *transactionsPage) {
+			p.busy, p.failures = false, p.errorTexts(err)
+			if on == "end" {
+				p.settingsErr = err // shown under the calibration end too
+			}
+		})
+	}
+	yieldToBrowser() // let the page show that the work started
+	if w.from == stageRead {
+		var r io.Reader
+		if w.file != nil {
+			shown := time.Now()
+			r = newBlobReader(w.file, func(read, size int64) {
+				if time.Since(shown) < 250*time.Millisecond {
+					return // a render of the page per chunk would cost more than the chunk
+				}
+				shown = time.Now()
+				pct := int(read * 100 / max(size, 1))
+				update(func(p *transactionsPage) { p.readPct = pct })
+			})
+		} else {
+			r = strings.NewReader(w.pasted)
+		}
+		o, err := calc.ReadOrders(r, w.opts, yield)
+		if o != nil {
+			update(func(p *transactionsPage) { p.orders = o })
+		}
+		if err != nil {
+			fail("file", err)
+			return
+		}
+		w.orders = o
+	}
+	if w.from <= stageCut {
+		end := w.settings.end
+		if end < 0 {
+			end = w.orders.LastDay()
+		}
+		update(func(p *transactionsPage) { p.stage = "fit" })
+		b, err := w.orders.Summarize(end, w.settings.period, yield)
+		if err != nil {
+			fail("end", err)
+			return
+		}
+		update(func(p *transactionsPage) { p.base = b })
+		m, err := calc.FitOrderModels(b, yield)
+		if err != nil {
+			fail("fit", err)
+			return
+		}
+		w.base, w.models = b, &m
+		update(func(p *transactionsPage) { p.models = &m })
+	}
+	update(func(p *transactionsPage) { p.stage = "value" })
+	v, err := calc.Value(w.base, *w.models, w.settings.value, yield)
+	if err != nil {
+		fail("value", err)
+		return
+	}
+	rows := make([]txRow, len(v.Customers))
+	for i, c := range v.Customers {
+		if i%2048 == 2047 {
+			if err := yield(); err != nil {
+				return
+			}
+		}
+		r := w.base.Customers[c.Record]
+		rfm := w.base.RFM(r)
+		rows[i] = txRow{i: i, x: r.X, recency: rfm.Tx, t: rfm.T, monetary: c.Monetary.InexactFloat64(),
+			pAlive: c.PAlive, expected: c.Expected, ev: c.ExpectedValue.InexactFloat64(), clv: c.CLV.InexactFloat64(), id: r.ID}
+	}
+	took := time.Since(began)
+	update(func(p *transactionsPage) {
+		p.val, p.rows, p.busy, p.elapsed = v, rows, false, took
+	})
+}
+
+// cancel stops the work under way.
+func (p *transactionsPage) cancel(ctx app.Context, e app.Event) {
+	p.job.Add(1)
+	p.busy = false
+	p.failures = []string{p.loc.tr("Stopped. Change a setting or choose a file to start again.")}
+}
+
+// chooseFile reads the file chosen in the file input.
+func (p *transactionsPage) chooseFile(ctx app.Context, e app.Event) {
+	p.takeFile(ctx, chosenBlob(ctx.JSSrc()))
+	ctx.JSSrc().Set("value", "")
+}
+
+// dragOver lets the drop zone take a file.
+func (p *transactionsPage) dragOver(ctx app.Context, e app.Event) { e.PreventDefault() }
+
+// drop reads a file dropped on the page.
+func (p *transactionsPage) drop(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	p.takeFile(ctx, chosenBlob(e.Get("dataTransfer")))
+}
+
+func (p *transactionsPage) takeFile(ctx app.Context, f app.Value) {
+	if f == nil {
+		return
+	}
+	name, size := f.Get("name").String(), int64(f.Get("size").Int())
+	if size > maxOrderFileBytes {
+		p.job.Add(1)
+		p.busy = false
+		p.failures = []string{p.loc.tr("The file is {0} MiB; the page reads files of up to {1} MiB. The command line (go run ./app transactions) has no limit.",
+			p.loc.number(strconv.FormatInt((size+(1<<20)-1)>>20, 10)), p.loc.number(strconv.Itoa(maxOrderFileBytes>>20)))}
+		return
+	}
+	p.file, p.fileName, p.pasted, p.columns = f, name, "", calc.OrderOptions{}
+	p.start(ctx, stageRead)
+}
+
+// onPasteInput keeps the paste area's text.
+func (p *transactionsPage) onPasteInput(ctx app.Context, e app.Event) {
+	p.pasteText = ctx.JSSrc().Get("value").String()
+}
+
+// readPasted reads the pasted orders.
+func (p *transactionsPage) readPasted(ctx app.Context, e app.Event) {
+	if strings.TrimSpace(p.pasteText) == "" {
+		p.failures = []string{p.loc.tr("Paste the orders first: a header row, then one row per order.")}
+		return
+	}
+	if len(p.pasteText) > maxOrderFileBytes {
+		p.failures = []string{p.loc.tr("The pasted text is over {0} MiB: choose the file instead.", p.loc.number(strconv.Itoa(maxOrderFileBytes>>20)))}
+		return
+	}
+	p.file, p.fileName, p.pasted, p.columns = nil, p.loc.tr("pasted orders"), p.pasteText, calc.OrderOptions{}
+	p.start(ctx, stageRead)
+}
+
+// onColumn switches a column (data-col: customer, date, amount) or the
+// order of day and month (date_order), and reads the file again.
+func (p *transactionsPage) onColumn(ctx app.Context, e app.Event) {
+	el := e.Get("target")
+	v := el.Get("value").String()
+	if p.orders == nil {
+		return
+	}
+	name := ""
+	if i, err := strconv.Atoi(v); err == nil && i >= 0 && i < len(p.orders.Header) {
+		name = p.orders.Header[i]
+	}
+	switch el.Get("name").String() {
+	case "customer":
+		p.columns.Customer = name
+	case "date":
+		p.columns.Date = name
+	case "amount":
+		p.columns.Amount = name
+	case "dates":
+		switch v {
+		case calc.DateOrderAuto, calc.DateOrderDMY, calc.DateOrderMDY:
+			p.columns.DateOrder = v
+		}
+	default:
+		return
+	}
+	p.columns.Customer = orDefault(p.columns.Customer, p.orders.Customer)
+	p.columns.Date = orDefault(p.columns.Date, p.orders.Date)
+	p.columns.Amount = orDefault(p.columns.Amount, p.orders.Amount)
+	p.start(ctx, stageRead)
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// onSetting takes a setting as typed (data-q: end, period, horizon,
+// margin, discount) and redoes what it changes.
+func (p *transactionsPage) onSetting(ctx app.Context, e app.Event) {
+	el := ctx.JSSrc()
+	v := el.Get("value").String()
+	from := stageValue
+	switch el.Get("dataset").Get("q").String() {
+	case "end":
+		p.end, from = v, stageCut
+	case "period":
+		if _, ok := calc.PeriodDays(v); ok {
+			p.period, from = v, stageCut
+		}
+	case "horizon":
+		p.horizon = v
+	case "margin":
+		p.margin = v
+	case "discount":
+		p.discount = v
+	default:
+		return
+	}
+	p.syncURL(ctx)
+	if p.orders == nil {
+		_, p.settingsErr = p.settings()
+		return
+	}
+	p.start(ctx, from)
+}
+
+// sortBy sorts the customer table by a column (data-key), or flips the
+// order of the column it is sorted by.
+func (p *transactionsPage) sortBy(ctx app.Context, e app.Event) {
+	btn := e.Get("target").Call("closest", "button[data-key]")
+	if !btn.Truthy() {
+		return
+	}
+	key := btn.Get("dataset").Get("key").String()
+	known := false
+	for _, c := range txColumns {
+		known = known || c.key == key
+	}
+	if !known {
+		return
+	}
+	id := btn.Get("id").String()
+	ctx.Defer(func(app.Context) { focusElement(id, false) }) // the table is drawn anew
+	if key == p.sortKey {
+		p.sortAsc = !p.sortAsc
+	} else {
+		p.sortKey, p.sortAsc = key, key == "id"
+	}
+}
+
+// exportCSV downloads every customer's figures as CSV, built in slices.
+func (p *transactionsPage) exportCSV(ctx app.Context, e app.Event) {
+	if p.val == nil || p.base == nil {
+		return
+	}
+	v, b, l := p.val, p.base, p.loc
+	job := p.job.Load()
+	go func() {
+		data := customersCSV(b, v, func(i int) bool {
+			if i%4096 == 4095 {
+				yieldToBrowser()
+			}
+			return p.job.Load() == job
+		})
+		ctx.Dispatch(func(ctx app.Context) {
+			if data == nil {
+				return
+			}
+			if err := download("ltv-customers.csv", "text/csv", data); err != nil {
+				p.exported = l.tr("Your browser did not start the download.")
+				return
+			}
+			p.exported = l.tr("Downloaded {0}.", "ltv-customers.csv")
+		})
+	}()
+}
+
+// customersCSV writes every customer of a valuation as CSV (RFC 4180,
+// CRLF): the command's per-customer fields, figures as decimal strings.
+// A customer that starts with =, +, - or @ is prefixed with ' so that a
+// spreadsheet does not run it as a formula. goOn is asked before each row;
+// false stops, and nil is returned.
+func customersCSV(b *calc.CustomerBase, v *calc.Valuation, goOn func(int) bool) []byte {
+	var w strings.Builder
+	w.WriteString("customer,frequency,recency,T,monetary_value,p_alive,expected_transactions,expected_average_value,clv\r\n")
+	for i, c := range v.Customers {
+		if !goOn(i) {
+			return nil
+		}
+		r := b.Customers[c.Record]
+		rfm := b.RFM(r)
+		w.WriteString(csvCell(r.ID))
+		for _, f := range []string{strconv.Itoa(r.X), calc.FloatDecimal(rfm.Tx).Round(4).String(), calc.FloatDecimal(rfm.T).Round(4).String(),
+			c.Monetary.StringFixed(2), calc.FloatDecimal(c.PAlive).Round(4).String(), calc.FloatDecimal(c.Expected).Round(4).String(),
+			c.ExpectedValue.StringFixed(2), c.CLV.StringFixed(2)} {
+			w.WriteByte(',')
+			w.WriteString(f)
+		}
+		w.WriteString("\r\n")
+	}
+	return []byte(w.String())
+}
+
+func csvCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		s = "'" + s
+	}
+	if strings.ContainsAny(s, ",\"\r\n") {
+		s = `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+	}
+	return s
+}
+
+// usePurchaseCalculator is the purchase calculator's URL with the fitted
+// population's figures: order value, purchases a year and the horizon in
+// years, and the gross margin.
+func (p *transactionsPage) usePurchaseCalculator() string {
+	v := p.val
+	q := url.Values{}
+	q.Set("aov", v.PopulationOrderValue.StringFixed(2))
+	q.Set("freq", v.PurchasesPerYear().String())
+	q.Set("years", v.HorizonYears.String())
+	q.Set("gm", v.Settings.MarginPct.String())
+	q.Set("lang", p.loc.Lang)
+	q.Set("cur", p.loc.Currency)
+	return pageHref("/?" + q.Encode())
+}

@@ -1,0 +1,140 @@
+//go:build !wasm
+
+package ui
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/shopspring/decimal"
+
+	"ltvlab/app/internal/orderdata"
+	"ltvlab/calc"
+)
+
+// fittedPage is the transactions page holding calc's results for a
+// simulated file, as the work leaves them.
+func fittedPage(t *testing.T) *transactionsPage {
+	t.Helper()
+	o, err := calc.ReadOrders(bytes.NewReader(orderdata.Simulate(600, orderdata.Small, 4)), calc.OrderOptions{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	end, _ := calc.ParseDay("2023-09-01")
+	b, err := o.Summarize(end, calc.PeriodWeek, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := calc.FitOrderModels(b, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := calc.Value(b, m, calc.ValueSettings{Horizon: 52, MarginPct: decimal.NewFromInt(100), DiscountPct: decimal.NewFromInt(10)}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newTransactionsPage()
+	p.orders, p.base, p.models, p.val, p.fileName = o, b, &m, v, "orders.csv"
+	for i, c := range v.Customers {
+		r := b.Customers[c.Record]
+		p.rows = append(p.rows, txRow{i: i, x: r.X, clv: c.CLV.InexactFloat64(), pAlive: c.PAlive, id: r.ID})
+	}
+	return p
+}
+
+// TestTransactionsPageRenders: the page renders every section from calc's
+// results, natively, with the top customers in order of CLV.
+func TestTransactionsPageRenders(t *testing.T) {
+	p := fittedPage(t)
+	e := app.NewTestEngine()
+	if err := e.Load(p); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+	html := app.HTMLString(p)
+	for _, want := range []string{`id="tx-params"`, `id="tx-top"`, `id="tx-byfreq"`, `id="tx-use"`, `id="tx-alive"`, "Holdout check", `aria-sort="descending"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	top := p.top()
+	if len(top) != txTopRows {
+		t.Fatalf("%d top rows", len(top))
+	}
+	for i := 1; i < len(top); i++ {
+		if top[i].clv > top[i-1].clv {
+			t.Fatalf("top rows out of order at %d: %v > %v", i, top[i].clv, top[i-1].clv)
+		}
+	}
+	p.sortKey, p.sortAsc = "palive", true
+	top = p.top()
+	for i := 1; i < len(top); i++ {
+		if top[i].pAlive < top[i-1].pAlive {
+			t.Fatalf("ascending P(alive) out of order at %d", i)
+		}
+	}
+}
+
+// TestTransactionsSettings: the settings as typed, their defaults and
+// their errors; the URL carries them and the locale, never the data.
+func TestTransactionsSettings(t *testing.T) {
+	p := newTransactionsPage()
+	s, err := p.settings()
+	if err != nil || s.end != -1 || s.value.Horizon != 52 || s.value.MarginPct.String() != "100" || s.value.DiscountPct.String() != "10" {
+		t.Errorf("defaults: %+v, %v", s, err)
+	}
+	p.period = calc.PeriodMonth
+	if s, _ := p.settings(); s.value.Horizon != 12 {
+		t.Errorf("a year of months: %d", s.value.Horizon)
+	}
+	p.loc.Lang = "fr"
+	p.end, p.horizon, p.margin, p.discount = "2024-02-30", "1,5", "120", "-1"
+	_, err = p.settings()
+	for _, f := range []string{"end", "horizon", "margin", "discount"} {
+		if calc.ErrorFor(err, f) == nil {
+			t.Errorf("%s: no error in %v", f, err)
+		}
+	}
+	p.end, p.horizon, p.margin, p.discount = "2024-02-29", "6", "37,5", "8"
+	s, err = p.settings()
+	if err != nil || s.value.MarginPct.String() != "37.5" || s.value.Horizon != 6 {
+		t.Errorf("French figures: %+v, %v", s, err)
+	}
+	q := p.query().Encode()
+	if q != "cur=USD&discount=8&end=2024-02-29&horizon=6&lang=fr&margin=37%2C5&period=month" {
+		t.Errorf("query %s", q)
+	}
+}
+
+// TestCustomersCSV: every customer, with cells a spreadsheet cannot run
+// as formulas.
+func TestCustomersCSV(t *testing.T) {
+	p := fittedPage(t)
+	out := string(customersCSV(p.base, p.val, func(int) bool { return true }))
+	lines := strings.Split(strings.TrimSuffix(out, "\r\n"), "\r\n")
+	if len(lines) != len(p.val.Customers)+1 || !strings.HasPrefix(lines[0], "customer,frequency,recency,T,") {
+		t.Errorf("%d lines, header %q", len(lines), lines[0])
+	}
+	for _, c := range []struct{ in, want string }{{"=cmd|' /C calc'!A0", `'=cmd|' /C calc'!A0`}, {"a,b", `"a,b"`}, {`say "hi"`, `"say ""hi"""`}, {"-2+3", "'-2+3"}, {"ann@example.com", "ann@example.com"}} {
+		if got := csvCell(c.in); got != c.want {
+			t.Errorf("csvCell(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	if customersCSV(p.base, p.val, func(i int) bool { return i < 3 }) != nil {
+		t.Error("a cancelled export returned data")
+	}
+}
+
+// TestWarmTransactions: the warm-up's made-up file goes through every stage
+// (a stage that failed would leave its code for the page to compile).
+func TestWarmTransactions(t *testing.T) {
+	p, err := warmTransactions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.val == nil || p.val.Holdout == nil || len(p.rows) == 0 {
+		t.Fatalf("warm-up stopped early: %+v", p.val)
+	}
+}

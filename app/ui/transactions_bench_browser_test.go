@@ -1,0 +1,69 @@
+//go:build !wasm
+
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"ltvlab/app/internal/orderdata"
+)
+
+// BenchmarkBrowserTransactions measures the page in headless Chromium: from
+// the file input's change event to the results on screen, and the longest
+// task of the main thread meanwhile (PerformanceObserver "longtask", which
+// reports tasks over 50 ms; 0 when there were none). small is 2,400
+// customers of orderdata.Small (about 7,000 orders); large, run when
+// LTV_BENCH_LARGE=1, is 100,000 customers of orderdata.Frequent (about a
+// million orders).
+func BenchmarkBrowserTransactions(b *testing.B) {
+	base := serveSite(b)
+	sizes := []struct {
+		name      string
+		customers int
+		pop       orderdata.Params
+	}{{"small", 2400, orderdata.Small}}
+	if os.Getenv("LTV_BENCH_LARGE") == "1" {
+		sizes = append(sizes, struct {
+			name      string
+			customers int
+			pop       orderdata.Params
+		}{"large", 100000, orderdata.Frequent})
+	}
+	for _, s := range sizes {
+		b.Run(s.name, func(b *testing.B) {
+			path := filepath.Join(b.TempDir(), "orders.csv")
+			if err := os.WriteFile(path, orderdata.Simulate(s.customers, s.pop, 1), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			var total, worst, heap float64
+			for i := 0; i < b.N; i++ {
+				ctx := newTabFor(b, 3*time.Minute)
+				if err := chromedp.Do(ctx, chromedp.Navigate(base+"/transactions?lang=en"), waitApp(),
+					chromedp.Evaluate[chromedp.Void](`window.txLong = []; new PerformanceObserver(function (l) { l.getEntries().forEach(function (e) { window.txLong.push(e.duration); }); }).observe({type: "longtask"});
+document.getElementById("tx-file").addEventListener("change", function () { window.txStart = performance.now(); }, true);
+new MutationObserver(function () { var s = document.getElementById("tx-progress"); if (s && s.textContent.indexOf("done in") >= 0 && !window.txEnd) { window.txEnd = performance.now(); } }).observe(document.body, {subtree: true, childList: true, characterData: true});`),
+					chromedp.SetUploadFiles(`#tx-file`, []string{path})); err != nil {
+					b.Fatal(err)
+				}
+				if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`!!window.txEnd`, chromedp.WithPollingTimeout(150*time.Second))); err != nil {
+					st, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("tx-status").textContent`))
+					b.Fatalf("no result: %v (%s)", err, st)
+				}
+				ms, _ := chromedp.Run(ctx, chromedp.Evaluate[float64](`window.txEnd - window.txStart`))
+				long, _ := chromedp.Run(ctx, chromedp.Evaluate[float64](`window.txLong.reduce(function (a, b) { return Math.max(a, b); }, 0)`))
+				mem, _ := chromedp.Run(ctx, chromedp.Evaluate[float64](`(performance.memory || {}).usedJSHeapSize || 0`))
+				total += ms
+				worst = max(worst, long)
+				heap = max(heap, mem)
+			}
+			b.ReportMetric(total/float64(b.N), "ms/result")
+			b.ReportMetric(worst, "ms-longest-task")
+			b.ReportMetric(heap/(1<<20), "MiB-js-heap")
+		})
+	}
+}

@@ -1,0 +1,162 @@
+//go:build !wasm
+
+package ui
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/shopspring/decimal"
+
+	"ltvlab/app/internal/orderdata"
+	"ltvlab/calc"
+)
+
+// TestBrowserTransactions chooses an order file on /transactions in
+// Chromium and checks what the page shows against calc's own figures for
+// the same file and settings: the customers, the total value, the top
+// customer, the sorting, the link to the purchase calculator, the URL
+// (settings, never data); then axe and the keyboard.
+func TestBrowserTransactions(t *testing.T) {
+	base := serveSite(t)
+	axe := axeSource(t)
+	ctx := newTabFor(t, 90*time.Second)
+	data := orderdata.Simulate(2400, orderdata.Small, 1)
+	path := filepath.Join(t.TempDir(), "orders.csv")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// What calc makes of it, natively.
+	o, err := calc.ReadOrders(bytes.NewReader(data), calc.OrderOptions{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	end, _ := calc.ParseDay("2023-10-01")
+	b, err := o.Summarize(end, calc.PeriodWeek, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := calc.FitOrderModels(b, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := calc.Value(b, m, calc.ValueSettings{Horizon: 26, MarginPct: decimal.NewFromInt(40), DiscountPct: decimal.NewFromInt(10)}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	best := v.Customers[0]
+	for _, c := range v.Customers[1:] {
+		if c.CLV.GreaterThan(best.CLV) {
+			best = c
+		}
+	}
+
+	url := base + "/transactions?lang=en&end=2023-10-01&horizon=26&margin=40"
+	if err := chromedp.Do(ctx, chromedp.Navigate(url), waitApp(),
+		chromedp.SetUploadFiles(`#tx-file`, []string{path})); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitContains(ctx, "#tx-progress", "done in"); err != nil {
+		status, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("tx-status").textContent`))
+		t.Fatalf("the fit did not finish: %v (status %q)", err, status)
+	}
+	l := locale{Lang: "en", Currency: "USD"}
+	wantTotal := l.tr("All {0} customers together: {1} over the horizon.", formatNumberEN(decimal.NewFromInt(int64(len(v.Customers)))), formatMoneyEN("USD", v.TotalCLV))
+	if got := text(t, ctx, "#tx-total"); got != wantTotal {
+		t.Errorf("total: %q, want %q", got, wantTotal)
+	}
+	topID := b.Customers[best.Record].ID
+	if got := text(t, ctx, "#tx-top tbody tr th"); got != topID {
+		t.Errorf("top customer %q, want %q", got, topID)
+	}
+	if got := text(t, ctx, "#tx-top tbody tr td:last-child"); got != formatMoneyEN("USD", best.CLV) {
+		t.Errorf("top customer's CLV %q, want %s", got, formatMoneyEN("USD", best.CLV))
+	}
+	if rows, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#tx-top tbody tr").length`)); rows != 50 {
+		t.Errorf("%d rows in the customer table, want 50", rows)
+	}
+	wantR := formatNumberEN(calc.FloatDecimal(m.BGNBD.R).Round(4))
+	if got := text(t, ctx, "#tx-params"); !strings.Contains(got, wantR) {
+		t.Errorf("parameters %q do not show r = %s", got, wantR)
+	}
+	if got := text(t, ctx, "#tx-byfreq"); !strings.Contains(got, "7 or more") {
+		t.Errorf("holdout by frequency: %q", got)
+	}
+	href, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("tx-use").getAttribute("href")`))
+	for _, want := range []string{"aov=" + v.PopulationOrderValue.StringFixed(2), "freq=" + v.PurchasesPerYear().String(), "years=" + v.HorizonYears.String(), "gm=40"} {
+		if !strings.Contains(href, want) {
+			t.Errorf("use-these-figures link %q lacks %s", href, want)
+		}
+	}
+	loc, err := waitURL(ctx, "end=2023-10-01", "horizon=26", "margin=40")
+	if err != nil || strings.Contains(loc, "C000") {
+		t.Errorf("URL %q: %v", loc, err)
+	}
+	runAxe(t, ctx, axe, url)
+
+	// The keyboard: a sort button takes Tab and Enter.
+	if err := chromedp.Do(ctx, chromedp.Focus(chromedp.ID("tx-sort-x")), chromedp.KeyEvent(kb.Enter)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("tx-sort-x").parentElement.getAttribute("aria-sort") === "descending"`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Errorf("Enter on the repeat-purchases button does not sort by it")
+	}
+	// A setting redoes the valuation: a horizon of 52 weeks raises the total.
+	if err := chromedp.Do(ctx, pasteInto("horizon", "52"), chromedp.Evaluate[chromedp.Void](`document.getElementById("horizon").dispatchEvent(new Event("change", {bubbles: true}))`)); err != nil {
+		t.Fatal(err)
+	}
+	if loc, err := waitURL(ctx, "horizon=52", "period=week", "end=2023-10-01"); err != nil || strings.Contains(loc, "C000") {
+		t.Errorf("the URL does not carry the new horizon")
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`(document.getElementById("tx-total") || {}).textContent?.includes("customers together") && !document.getElementById("tx-total").textContent.includes(`+jsString(formatMoneyEN("USD", v.TotalCLV))+`)`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Errorf("the total did not change with the horizon: %q", text(t, ctx, "#tx-total"))
+	}
+}
+
+// TestBrowserTransactionsBadFile: a file that is not an order export gets
+// a message next to the file input, and the skipped rows are counted.
+func TestBrowserTransactionsBadFile(t *testing.T) {
+	base := serveSite(t)
+	ctx := newTab(t)
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "notes.csv")
+	os.WriteFile(bad, []byte("note,remark\nhello,world\n"), 0o644)
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/transactions?lang=en"), waitApp(), chromedp.SetUploadFiles(`#tx-file`, []string{bad})); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitContains(ctx, "#tx-status", "A column was not found"); err != nil {
+		t.Errorf("status %q", text(t, ctx, "#tx-status"))
+	}
+	ambiguous := filepath.Join(dir, "dates.csv")
+	os.WriteFile(ambiguous, []byte("customer,date,total\na,03/04/2024,10\na,05/06/2024,12\nb,07/08/2024,5\nb,not a date,5\n"), 0o644)
+	if err := chromedp.Do(ctx, chromedp.SetUploadFiles(`#tx-file`, []string{ambiguous})); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitContains(ctx, "#tx-status", "choose the order"); err != nil {
+		t.Fatalf("status %q", text(t, ctx, "#tx-status"))
+	}
+	if err := chromedp.Do(ctx, chooseOption("tx-dates", "dmy")); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitContains(ctx, "#tx-skipped", "not a date: 1"); err != nil {
+		t.Errorf("skipped rows: %q", text(t, ctx, "#tx-data-title ~ p"))
+	}
+	// Pasted orders, semicolons and decimal commas, are read as a file is.
+	pasted := "Client;Date;Montant\n" + strings.Repeat("a;2024-01-02;10,50\nb;2024-01-03;7,25\na;2024-02-01;12,00\n", 1)
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.getElementById("tx-paste-box").open = true`),
+		pasteInto("tx-paste", pasted), chromedp.Click(chromedp.ID("tx-paste-read"))); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitContains(ctx, "#tx-status", "pasted orders"); err != nil {
+		t.Errorf("pasted orders: status %q", text(t, ctx, "#tx-status"))
+	}
+	if err := waitContains(ctx, "#tx-data-title ~ dl", "Orders kept3"); err != nil {
+		t.Errorf("pasted orders: data %q", text(t, ctx, "#tx-data-title ~ dl"))
+	}
+}
