@@ -84,6 +84,10 @@ func (p *transactionsPage) OnNav(ctx app.Context) {
 	}
 	_, p.settingsErr = p.settings()
 	p.nameDocument(ctx)
+	if !hasCatalog(p.loc.Lang) {
+		// A language the page did not start in: shown once fetched.
+		loadCatalog(p.loc.Lang, func() { ctx.Dispatch(p.nameDocument) })
+	}
 }
 
 // OnMount marks the app ready (tests and measurements wait for it).
@@ -100,18 +104,27 @@ func (p *transactionsPage) nameDocument(ctx app.Context) {
 
 func (p *transactionsPage) onLocale(ctx app.Context, e app.Event) {
 	el := ctx.JSSrc()
+	l := p.loc
 	switch v := el.Get("value").String(); el.Get("name").String() {
 	case "lang":
 		if knownLanguage(v) {
-			p.loc.Lang = v
+			l.Lang = v
 		}
 	case "cur":
 		if knownCurrency(v) {
-			p.loc.Currency = v
+			l.Currency = v
 		}
 	}
-	p.nameDocument(ctx)
-	p.syncURL(ctx)
+	apply := func(ctx app.Context) {
+		p.loc = l
+		p.nameDocument(ctx)
+		p.syncURL(ctx)
+	}
+	if hasCatalog(l.Lang) {
+		apply(ctx)
+		return
+	}
+	loadCatalog(l.Lang, func() { ctx.Dispatch(apply) })
 }
 
 // query is the page's URL state: the settings that are set, and the locale.
