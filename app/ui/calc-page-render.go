@@ -54,12 +54,11 @@ func (p *calcPage) Render() app.UI {
 // results, and a link to the full calculator with the same figures.
 func (p *calcPage) renderEmbed() app.UI {
 	s, l := p.spec, p.loc
-	return app.Main().ID("main").Class("embed").Body(
+	return app.Main().ID("main").Class("embed").DataSet("model", s.Model).Body(
 		app.Form().Class("calc").Attr("novalidate", true).OnSubmit(preventSubmit).Body(
 			app.Div().Class("fields").Body(
 				app.H1().Class("embed-title").Text(l.tr(s.Title)),
-				p.fields(s.mainInputs()),
-				p.fields(s.cacInputs()),
+				p.fields(s.embedInputs()),
 			),
 			p.results(),
 		),
@@ -68,18 +67,6 @@ func (p *calcPage) renderEmbed() app.UI {
 				Text(l.tr("Open in LTV Lab: what-ifs, charts and more")),
 		),
 	)
-}
-
-// mainInputs are the inputs that an embed shows: the first few figures,
-// without the optional ones.
-func (s *pageSpec) mainInputs() []inputSpec {
-	var out []inputSpec
-	for _, in := range s.Inputs {
-		if in.Default != "" && in.Kind != kindSelect {
-			out = append(out, in)
-		}
-	}
-	return out
 }
 
 // unit is an input's unit in the locale, the currency's symbol for "$".
@@ -175,6 +162,10 @@ func (p *calcPage) textField(in inputSpec) app.UI {
 // the model's own figures.
 func (p *calcPage) results() app.UI {
 	v, l := p.view, p.loc
+	rows := v.Rows
+	if p.embed {
+		rows = embedRows(rows)
+	}
 	class := "result"
 	if p.stale {
 		class += " result-stale"
@@ -189,8 +180,8 @@ func (p *calcPage) results() app.UI {
 			}),
 		),
 		app.Dl().Class("result-rows").Body(
-			app.Range(v.Rows).Slice(func(i int) app.UI {
-				r := v.Rows[i]
+			app.Range(rows).Slice(func(i int) app.UI {
+				r := rows[i]
 				return app.Div().Class("result-row").Body(
 					app.Dt().Text(r.Label),
 					app.Dd().ID(r.ID).Body(

@@ -9,4 +9,6 @@ func RegisterRoutes() {
 	app.Route("/subscription", func() app.Composer { return newCalcPage(subscriptionSpec) })
 	app.Route("/cohort", func() app.Composer { return newCalcPage(cohortSpec) })
 	app.Route("/embed", func() app.Composer { return newEmbedPage() })
+	app.Route("/embed/subscription", func() app.Composer { return newEmbedPageFor(subscriptionSpec) })
+	app.Route("/embed/cohort", func() app.Composer { return newEmbedPageFor(cohortSpec) })
 }

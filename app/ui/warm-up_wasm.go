@@ -5,7 +5,6 @@ package ui
 import (
 	"fmt"
 	"net/url"
-	"strings"
 	"syscall/js"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -47,16 +46,7 @@ func warmUp(pageURL string) {
 		result = "stopped: " + err.Error()
 		return
 	}
-	var page app.Composer
-	if strings.HasSuffix(u.Path, "/embed") {
-		page = newEmbedPage()
-	} else {
-		spec := specForPath(u.Path)
-		if spec == nil {
-			spec = purchaseSpec
-		}
-		page = newCalcPage(spec)
-	}
+	page := pageForPath(u.Path)
 	e := app.NewTestEngine()
 	if err := e.Load(page); err != nil {
 		result = "stopped: " + err.Error()
