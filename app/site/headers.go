@@ -65,7 +65,7 @@ var headerRules = []headerRule{
 	{Pattern: "/app.js", Header: corsAnyOrigin},
 	{Pattern: "/wasm_exec.js", Header: corsAnyOrigin},
 	{Pattern: "/app.css", Header: corsAnyOrigin},
-	{Pattern: "/oembed.json", Header: corsAnyOrigin},
+	{Pattern: "/oembed/*", Header: corsAnyOrigin},
 	// Content-hashed files never change; everything else (pages, the
 	// manifest, the service worker, go-app's files and /web/ files under
 	// their plain names) is revalidated on every use.
