@@ -164,12 +164,14 @@ func (s Site) Document(r Request) (Document, error) {
 // blockquote, its link and the iframe's src, width, height, title and
 // frameborder. The blockquote's style hides it from consumers that show
 // the iframe as it is; WordPress drops the style and hides the blockquote
-// itself once the frame has told its height.
+// itself once the frame has told its height. The iframe is as wide as the
+// column it is in (a phone's is narrower than any maxwidth, and WordPress
+// drops the style, where max-width keeps it within w for the others).
 func frameHTML(page, embed, title string, w, h int) string {
 	t := html.EscapeString(title)
 	return `<blockquote style="display:none"><a href="` + html.EscapeString(page) + `">` + t + `</a></blockquote>` +
-		`<iframe src="` + html.EscapeString(embed) + `" width="` + strconv.Itoa(w) + `" height="` + strconv.Itoa(h) +
-		`" title="` + t + `" frameborder="0" style="border:0;max-width:100%" ` +
+		`<iframe src="` + html.EscapeString(embed) + `" width="100%" height="` + strconv.Itoa(h) +
+		`" title="` + t + `" frameborder="0" style="border:0;max-width:` + strconv.Itoa(w) + `px" ` +
 		`sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" loading="lazy"></iframe>`
 }
 

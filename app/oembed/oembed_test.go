@@ -86,8 +86,9 @@ func TestDocument(t *testing.T) {
 			if iframe["src"] != tt.src {
 				t.Errorf("src %q, want %q", iframe["src"], tt.src)
 			}
-			if iframe["width"] != fmt.Sprint(tt.width) || iframe["height"] != fmt.Sprint(tt.hight) || iframe["frameborder"] != "0" {
-				t.Errorf("iframe width %q height %q frameborder %q", iframe["width"], iframe["height"], iframe["frameborder"])
+			if iframe["width"] != "100%" || iframe["style"] != fmt.Sprintf("border:0;max-width:%dpx", tt.width) ||
+				iframe["height"] != fmt.Sprint(tt.hight) || iframe["frameborder"] != "0" {
+				t.Errorf("iframe width %q style %q height %q frameborder %q", iframe["width"], iframe["style"], iframe["height"], iframe["frameborder"])
 			}
 			if !strings.HasPrefix(iframe["sandbox"], "allow-scripts") || iframe["title"] != d.Title {
 				t.Errorf("iframe sandbox %q, title %q (document %q)", iframe["sandbox"], iframe["title"], d.Title)
@@ -316,5 +317,5 @@ func ExampleSite_Document() {
 	fmt.Println(d.HTML)
 	// Output:
 	// 500 750
-	// <blockquote style="display:none"><a href="https://ltv.example/subscription?arpa=70&amp;mchurn=4">Subscription LTV · LTV Lab</a></blockquote><iframe src="https://ltv.example/embed/subscription?arpa=70&amp;mchurn=4" width="500" height="750" title="Subscription LTV · LTV Lab" frameborder="0" style="border:0;max-width:100%" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" loading="lazy"></iframe>
+	// <blockquote style="display:none"><a href="https://ltv.example/subscription?arpa=70&amp;mchurn=4">Subscription LTV · LTV Lab</a></blockquote><iframe src="https://ltv.example/embed/subscription?arpa=70&amp;mchurn=4" width="100%" height="750" title="Subscription LTV · LTV Lab" frameborder="0" style="border:0;max-width:500px" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" loading="lazy"></iframe>
 }
