@@ -594,7 +594,8 @@ func Frames(tb testing.TB, ctx context.Context, prefix string, want int) []Frame
 				l := &errorLog{}
 				// The listener is there before the attach: the console
 				// messages that Runtime.enable replays reach it.
-				fctx, cancel := chromedp.NewContext(ctx, chromedp.WithTargetID(info.TargetID), chromedp.WithListener(l.add))
+				fctx, cancel := chromedp.NewContext(ctx, chromedp.WithTargetID(info.TargetID), chromedp.WithListener(l.add),
+					chromedp.WithDetachOnCancel())
 				tb.Cleanup(cancel)
 				if _, err := chromedp.Call(fctx, log.Enable, cdp.Empty{}); err != nil {
 					tb.Fatal(err)
