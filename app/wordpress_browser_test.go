@@ -107,8 +107,11 @@ func TestBrowserWordPress(t *testing.T) {
 	// Every height message a post receives, as wp-embed.js does.
 	if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tgt, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
-			Source: `window.ltvHeights = [];
-addEventListener("message", (e) => { if (e.data && e.data.message === "height") window.ltvHeights.push(e.data.value); });`,
+			Source: `window.ltvHeights = []; window.ltvWidths = [];
+addEventListener("message", (e) => {
+  if (e.data && e.data.message === "height") window.ltvHeights.push(e.data.value);
+  if (e.data && e.data.type === "ltvlab:height") window.ltvWidths.push(e.data.width + "x" + e.data.height);
+});`,
 		})
 		return err
 	})); err != nil {
@@ -315,7 +318,8 @@ func checkOembedPost(t *testing.T, ctx context.Context, post wpPost, width int64
 			break
 		}
 	}
-	t.Logf("%s at a %d px window: the height messages it got: %v", post.URL, width, heights)
+	sizes, _ := chromedp.Run(ctx, chromedp.Evaluate[[]string](`window.ltvWidths`))
+	t.Logf("%s at a %d px window: the height messages it got: %v (frame width x height: %v)", post.URL, width, heights, sizes)
 	if len(infos) > 0 && infos[0].ScrollWidth > infos[0].ClientWidth {
 		t.Errorf("%s at %d px: the page is %d px wide in a %d px window", post.URL, width, infos[0].ScrollWidth, infos[0].ClientWidth)
 	}

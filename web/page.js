@@ -111,11 +111,15 @@
     secret = m[1];
   }
   var last = -1;
+  var minWidth = 200;
   // height is the document's laid-out height, or 0 while there is none to
-  // tell: before the page is parsed, and while the app swaps the
-  // prerendered page for its own (not one main element then).
+  // tell: before the page is parsed, while the app swaps the prerendered
+  // page for its own (not one main element then), and while the frame is
+  // narrower than any column (a page that has not laid itself out yet: in
+  // WordPress, 3,000 px and more were told at such a width, then the real
+  // height).
   function height() {
-    if (document.readyState === "loading" || document.querySelectorAll("main").length !== 1) {
+    if (document.readyState === "loading" || document.querySelectorAll("main").length !== 1 || window.innerWidth < minWidth) {
       return 0;
     }
     return Math.ceil(document.documentElement.getBoundingClientRect().height);
@@ -127,7 +131,7 @@
     }
     last = h;
     var ready = document.documentElement.getAttribute("data-app") === "ready";
-    window.parent.postMessage({ type: "ltvlab:height", height: h, ready: ready }, "*");
+    window.parent.postMessage({ type: "ltvlab:height", height: h, ready: ready, width: window.innerWidth }, "*");
     window.parent.postMessage({ message: "height", value: h, secret: secret }, "*");
   }
   function resend() {

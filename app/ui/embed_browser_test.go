@@ -129,6 +129,38 @@ window.addEventListener("message", function (e) {
 	}
 }
 
+// TestBrowserEmbedNarrowFrame: a frame narrower than any column (a page
+// not laid out yet, WordPress's hidden frame) gets no height: the height
+// there is no height the frame will have. Once wide enough, it does.
+func TestBrowserEmbedNarrowFrame(t *testing.T) {
+	base := serveSite(t)
+	blog := blogServer(t, base, func(*http.Request) string {
+		return `<!doctype html><html><body><iframe id="calc" sandbox="allow-scripts" style="width:120px;height:300px;border:0"
+  src="` + base + `/embed/cohort#?secret=abc123"></iframe>
+<script>window.heights = [];
+addEventListener("message", (e) => { if (e.data && e.data.message === "height") window.heights.push(e.data.value); });</script></body></html>`
+	})
+	ctx := newTab(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(blog)); err != nil {
+		t.Fatal(err)
+	}
+	frame := webtest.Frames(t, ctx, base+"/embed/cohort", 1)[0]
+	if err := webtest.PollJS(frame.Ctx, `document.documentElement.dataset.app === "ready"`, 20*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	if heights, _ := chromedp.Run(ctx, chromedp.Evaluate[[]int](`window.heights`)); len(heights) != 0 {
+		t.Errorf("a 120 px frame was told the heights %v", heights)
+	}
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.getElementById("calc").style.width = "400px"`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := webtest.PollJS(ctx, `window.heights.length > 0 && window.heights.every((h) => h > 300 && h <= 1000)`, 5*time.Second); err != nil {
+		heights, _ := chromedp.Run(ctx, chromedp.Evaluate[[]int](`window.heights`))
+		t.Errorf("at 400 px: heights %v (%v)", heights, err)
+	}
+}
+
 // TestBrowserSnippet: the Share dialog's snippet, pasted into another
 // site, holds the calculator in a block the width of the post, sizes the
 // frame from the embed's messages, and opens the full calculator in a new
