@@ -25,8 +25,10 @@ run: static
 
 ## test: formatting, vet (native and wasm), unit tests, wasm build, browser
 ## tests, the embeds in a real WordPress among them
+# A package's tests may take more than go test's 10 minutes on a busy
+# 2-core machine (the browser tests of app/ui take about 4 when it is not).
 test: fmt-check vet static browser-deps wordpress-deps
-	LTV_SITE=$(CURDIR)/$(SITE) $(GO) test -count=1 ./...
+	LTV_SITE=$(CURDIR)/$(SITE) $(GO) test -count=1 -timeout 30m ./...
 
 ## wordpress: only the test of the embeds in a real WordPress (Debian's
 ## WordPress, MariaDB and Apache, installed when missing: run as root)

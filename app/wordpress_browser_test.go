@@ -169,8 +169,11 @@ addEventListener("message", (e) => {
 		if err := chromedp.Do(ctx, chromedp.Navigate(posts["block"].URL)); err != nil {
 			t.Fatal(err)
 		}
+		if err := webtest.PollJS(ctx, `[...document.querySelectorAll("iframe.wp-embedded-content")].some((f) => !f.hasAttribute("style"))`, 30*time.Second); err != nil {
+			t.Fatalf("the embed was never shown: %v", err)
+		}
 		frame := webtest.Frames(t, ctx, origin+"/embed/subscription", 1)[0]
-		if err := webtest.PollJS(frame.Ctx, `document.documentElement.dataset.app === "ready"`, 20*time.Second); err != nil {
+		if err := webtest.PollJS(frame.Ctx, `document.documentElement.dataset.app === "ready"`, 30*time.Second); err != nil {
 			t.Fatal(err)
 		}
 		if err := webtest.ClickInFrame(ctx, frame, "iframe.wp-embedded-content", "#open-full"); err != nil {
@@ -290,7 +293,7 @@ func checkOembedPost(t *testing.T, ctx context.Context, post wpPost, width int64
 			`document.querySelectorAll("iframe.wp-embedded-content")[%d].scrollIntoView({block: "start"})`, i))); err != nil {
 			t.Fatal(err)
 		}
-		if err := webtest.PollJS(frame.Ctx, `document.documentElement.dataset.app === "ready" && document.getElementById("ltv").textContent === `+webtest.JSString(w.ltv), 20*time.Second); err != nil {
+		if err := webtest.PollJS(frame.Ctx, `document.documentElement.dataset.app === "ready" && document.getElementById("ltv").textContent === `+webtest.JSString(w.ltv), 30*time.Second); err != nil {
 			got, _ := chromedp.Run(frame.Ctx, chromedp.Evaluate[string](`(document.getElementById("ltv") || {}).textContent`))
 			t.Errorf("%s embed %d (%s): LTV %q, want %s (%v)", post.URL, i, info.Src, got, w.ltv, err)
 		}
@@ -306,17 +309,16 @@ func checkOembedPost(t *testing.T, ctx context.Context, post wpPost, width int64
 		}
 		t.Logf("%s, embed %d at a %d px window: %s, %.0f x %d px (its document %d px), LTV %s", post.URL, i, width, info.Src, info.Width, frameH, docH, w.ltv)
 	}
-	// Only real heights: WordPress would clamp anything under 200 or over
-	// 1,000 px.
+	// Only heights of the document: never 0. (A frame loaded before its
+	// page is laid out may tell a height at a width it will not keep:
+	// WordPress shows it then, and it tells the right one; the frames'
+	// heights are checked above.)
 	heights, err := chromedp.Run(ctx, chromedp.Evaluate[[]int](`window.ltvHeights`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, h := range heights {
-		if h < 200 || h > 1000 {
-			t.Errorf("%s at %d px: height messages %v", post.URL, width, heights)
-			break
-		}
+	if slices.Contains(heights, 0) {
+		t.Errorf("%s at %d px: height messages %v", post.URL, width, heights)
 	}
 	sizes, _ := chromedp.Run(ctx, chromedp.Evaluate[[]string](`window.ltvWidths`))
 	t.Logf("%s at a %d px window: the height messages it got: %v (frame width x height: %v)", post.URL, width, heights, sizes)

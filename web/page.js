@@ -111,15 +111,15 @@
     secret = m[1];
   }
   var last = -1;
-  var minWidth = 200;
   // height is the document's laid-out height, or 0 while there is none to
-  // tell: before the page is parsed, while the app swaps the prerendered
-  // page for its own (not one main element then), and while the frame is
-  // narrower than any column (a page that has not laid itself out yet: in
-  // WordPress, 3,000 px and more were told at such a width, then the real
-  // height).
+  // tell: before the page is parsed, and while the app swaps the
+  // prerendered page for its own (not one main element then). A frame
+  // that its page has not laid out yet may be very narrow, and its height
+  // then thousands of pixels: it is told all the same, as WordPress shows
+  // a frame only once told a height, and Chromium tells a hidden frame of
+  // another origin no new width; shown, the frame tells its real height.
   function height() {
-    if (document.readyState === "loading" || document.querySelectorAll("main").length !== 1 || window.innerWidth < minWidth) {
+    if (document.readyState === "loading" || document.querySelectorAll("main").length !== 1) {
       return 0;
     }
     return Math.ceil(document.documentElement.getBoundingClientRect().height);
@@ -140,6 +140,16 @@
   }
   window.addEventListener("load", post);
   window.addEventListener("resize", post);
+  // Chromium renders no frame of another origin that is out of sight or
+  // hidden (WordPress hides its frame until told a height), so such a
+  // frame gets neither resize events nor ResizeObserver's: until a height
+  // is told, look again every 250 ms.
+  var poll = setInterval(function () {
+    post();
+    if (last > 0) {
+      clearInterval(poll);
+    }
+  }, 250);
   if (window.ResizeObserver) {
     document.addEventListener("DOMContentLoaded", function () {
       new ResizeObserver(post).observe(document.documentElement);
