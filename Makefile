@@ -7,7 +7,7 @@ SITE      ?= static
 FUZZTIME  ?= 30s
 WASMFLAGS := -trimpath -ldflags='-s -w'
 
-.PHONY: all static wasm run test vet fmt-check unit browser-deps bench fuzz load clean
+.PHONY: all static wasm run test vet fmt-check unit browser-deps wordpress-deps wordpress bench fuzz load clean
 
 all: static
 
@@ -23,9 +23,17 @@ static: wasm
 run: static
 	$(GO) run ./app serve -addr $(ADDR) -dir $(SITE)
 
-## test: formatting, vet (native and wasm), unit tests, wasm build, browser tests
-test: fmt-check vet static browser-deps
+## test: formatting, vet (native and wasm), unit tests, wasm build, browser
+## tests, the embeds in a real WordPress among them
+# A package's tests may take more than go test's 10 minutes on a busy
+# 2-core machine (the browser tests of app/ui take about 4 when it is not).
+test: fmt-check vet static browser-deps wordpress-deps
 	LTV_SITE=$(CURDIR)/$(SITE) $(GO) test -count=1 -timeout 40m ./...
+
+## wordpress: only the test of the embeds in a real WordPress (Debian's
+## WordPress, MariaDB and Apache, installed when missing: run as root)
+wordpress: static browser-deps wordpress-deps
+	LTV_SITE=$(CURDIR)/$(SITE) $(GO) test -count=1 -run 'TestBrowserWordPress' -v ./app
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -41,8 +49,9 @@ vet:
 unit:
 	$(GO) test -count=1 -skip 'Browser' ./...
 
-# What the browser tests need, installed when missing: Chromium from
-# Debian's packages, and axe-core from the npm registry (pinned in
+# What the browser tests need, installed when missing: Chromium and a Thai
+# font (without one, Thai shows as boxes of other sizes) from Debian's
+# packages, and axe-core from the npm registry (pinned in
 # app/ui/testdata/axe/package-lock.json).
 AXE := app/ui/testdata/axe/node_modules/axe-core/axe.min.js
 
@@ -51,6 +60,14 @@ browser-deps: $(AXE)
 		echo "Chromium is missing: installing the Debian package chromium"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
+	@if [ -z "$$(fc-list :lang=th family 2>/dev/null)" ]; then \
+		echo "No Thai font: installing the Debian package fonts-thai-tlwg"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-thai-tlwg >/dev/null; \
+	fi
+
+# What the WordPress test needs (scripts/wordpress/install-deps.sh).
+wordpress-deps:
+	@sh scripts/wordpress/install-deps.sh
 
 $(AXE): app/ui/testdata/axe/package-lock.json
 	@if ! command -v npm >/dev/null 2>&1; then \

@@ -28,7 +28,8 @@ const usage = `usage:
   app build [-out static] [-web web] [-base /] [-origin https://HOST] [-precompress=true]
         generate the static site, served under the base path (e.g. -base /REPO/)
   app serve [-addr 127.0.0.1:8080] [-dir static] [-base /]
-        serve the generated site under the base path it was built for
+        serve the generated site under the base path it was built for (and its
+        oEmbed endpoint, /oembed.json?url=PAGE, when it was built with -origin)
   app eval [FILE|-]
         evaluate a scenario (JSON, see calc/SCENARIO.md; - or nothing for stdin) and print the results as JSON
   app transactions [-end YYYY-MM-DD] [-period day|week|month] [-horizon N] [-margin PCT] [-discount PCT]
@@ -80,8 +81,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if err := fs.Parse(args); err != nil {
 			return flagStatus(err)
 		}
-		if _, perr := site.ParseBase(opts.Base); perr != nil {
+		base, perr := site.ParseBase(opts.Base)
+		if perr != nil {
 			err = site.UsageError{Err: perr}
+			break
+		}
+		if opts, err = withOembed(opts, base); err != nil {
 			break
 		}
 		ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
@@ -107,6 +112,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// withOembed mounts the oEmbed endpoint in front of the site of o.Dir,
+// served under base, when it was built with -origin: the endpoint then
+// answers for the figures of the link asked.
+func withOembed(o serve.Options, base string) (serve.Options, error) {
+	oe, ok, err := site.LoadOembed(o.Dir, base)
+	if ok {
+		o.Wrap = oe.Handler
+	}
+	return o, err
 }
 
 // flagStatus is the exit status after a flag error: 0 when help was

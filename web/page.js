@@ -76,10 +76,45 @@
     }
   });
 
-  // In an iframe (the /embed view), tell the parent page how tall the
-  // calculator is, so it can size the frame: on load, on every resize and
-  // when the app starts. Two messages: a generic one, and the one WordPress
-  // listens for, with the secret it passes in the URL fragment (#?secret=).
+  // An embed view shows its prerendered figures only when they are the
+  // link's: its own calculator (/embed?model=... of earlier snippets names
+  // another), no figures in the query, and the language and currency the
+  // app will take (app/ui localeFrom). Otherwise it shows the link's figures
+  // in its fields and hides the results until the app has computed them
+  // (web/ltv.css: the embed stays hidden until this says so).
+  var embed = document.querySelector("main.embed");
+  if (embed) {
+    var q = new URLSearchParams(window.location.search);
+    var model = q.get("model");
+    if (!model || model === embed.getAttribute("data-model")) {
+      var lang = q.get("lang");
+      if (["en", "fr", "ro", "th"].indexOf(lang) < 0) {
+        lang = "en";
+        var langs = navigator.languages || [];
+        for (var i = 0; i < langs.length; i++) {
+          if (["en", "fr", "ro", "th"].indexOf(langs[i].slice(0, 2)) >= 0) {
+            lang = langs[i].slice(0, 2);
+            break;
+          }
+        }
+      }
+      var same = lang === "en" && (q.get("cur") || "USD") === "USD";
+      embed.querySelectorAll("[data-q]").forEach(function (el) {
+        var v = q.get(el.getAttribute("data-q"));
+        if (v !== null && v !== el.value) {
+          el.value = v;
+          same = false;
+        }
+      });
+      document.documentElement.setAttribute("data-embed", same ? "as-prerendered" : "figures");
+    }
+  }
+
+  // In an iframe (the embed views), tell the parent page how tall the
+  // calculator is, so it can size the frame: on load, on every resize, when
+  // the app starts, and whenever the parent says it is ready to listen. Two
+  // messages: a generic one, and the one WordPress listens for, with the
+  // secret it passes in the URL fragment (#?secret=).
   if (window.parent === window) {
     return;
   }
@@ -89,25 +124,68 @@
     secret = m[1];
   }
   var last = -1;
+  // height is the document's laid-out height, or 0 while there is none to
+  // tell: before the page is parsed, and while the app swaps the
+  // prerendered page for its own (not one main element then). A frame
+  // that its page has not laid out yet may be very narrow, and its height
+  // then thousands of pixels: it is told all the same, as WordPress shows
+  // a frame only once told a height, and Chromium tells a hidden frame of
+  // another origin no new width; shown, the frame tells its real height.
+  function height() {
+    if (document.readyState === "loading" || document.querySelectorAll("main").length !== 1) {
+      return 0;
+    }
+    return Math.ceil(document.documentElement.getBoundingClientRect().height);
+  }
   function post() {
-    var h = Math.ceil(document.documentElement.getBoundingClientRect().height);
-    if (h === last) {
+    var h = height();
+    if (h <= 0 || h === last) {
       return;
     }
     last = h;
     var ready = document.documentElement.getAttribute("data-app") === "ready";
-    window.parent.postMessage({ type: "ltvlab:height", height: h, ready: ready }, "*");
+    window.parent.postMessage({ type: "ltvlab:height", height: h, ready: ready, width: window.innerWidth }, "*");
     window.parent.postMessage({ message: "height", value: h, secret: secret }, "*");
+  }
+  function resend() {
+    last = -1;
+    post();
   }
   window.addEventListener("load", post);
   window.addEventListener("resize", post);
+  // Chromium renders no frame of another origin that is out of sight or
+  // hidden (WordPress hides its frame until told a height), so such a
+  // frame gets neither resize events nor ResizeObserver's: until a height
+  // is told, look again every 250 ms.
+  var poll = setInterval(function () {
+    post();
+    if (last > 0) {
+      clearInterval(poll);
+    }
+  }, 250);
   if (window.ResizeObserver) {
     document.addEventListener("DOMContentLoaded", function () {
       new ResizeObserver(post).observe(document.documentElement);
     });
   }
-  new MutationObserver(function () {
-    last = -1;
-    post();
-  }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-app"] });
+  new MutationObserver(resend).observe(document.documentElement, { attributes: true, attributeFilter: ["data-app"] });
+  // WordPress (wp-embed.js) says "ready" once it listens, which may be
+  // after the embed has told its height; so may the snippet's onload.
+  window.addEventListener("message", function (e) {
+    var d = e.data;
+    if (e.source === window.parent && d && d.message === "ready" && d.secret === secret) {
+      resend();
+    }
+  });
+
+  // The link out opens a new window where the frame may (the snippet's
+  // sandbox allows popups); WordPress's sandbox does not, and opens it in
+  // the top window when the embed asks with its secret.
+  document.addEventListener("click", function (e) {
+    var a = secret && e.target && e.target.closest && e.target.closest("a[target=_blank]");
+    if (a) {
+      e.preventDefault();
+      window.parent.postMessage({ message: "link", value: a.href, secret: secret }, "*");
+    }
+  }, true);
 })();

@@ -16,6 +16,7 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
 	"os"
@@ -46,6 +47,9 @@ type Options struct {
 	// descriptor left, closes the longest idle kept-alive one, as nginx
 	// does: idle clients never shut a new visitor out.
 	MaxConns int
+	// Wrap, when set, puts handlers in front of the site's, which it gets
+	// to call for what they do not answer (the command's oEmbed endpoint).
+	Wrap func(site http.Handler) http.Handler
 }
 
 func or[T comparable](v, def T) T {
@@ -80,6 +84,9 @@ func Run(ctx context.Context, o Options, ready chan<- string) error {
 		ReadHeaderTimeout: or(o.ReadHeaderTimeout, 5*time.Second), ReadTimeout: or(o.ReadTimeout, 10*time.Second),
 		WriteTimeout: or(o.WriteTimeout, 60*time.Second), IdleTimeout: or(o.IdleTimeout, 15*time.Second),
 		MaxHeaderBytes: or(o.MaxHeaderBytes, 16<<10)}
+	if o.Wrap != nil {
+		srv.Handler = o.Wrap(h)
+	}
 	log.Info("serving", "url", "http://"+ln.Addr().String()+h.base, "dir", o.Dir, "files", len(h.files), "max_conns", conns.max)
 	if ready != nil {
 		ready <- ln.Addr().String()
@@ -145,9 +152,7 @@ func NewHandler(dir, base string) (*Handler, error) {
 		}
 		for _, r := range rules {
 			if r.pattern == url || strings.HasSuffix(r.pattern, "*") && strings.HasPrefix(url, strings.TrimSuffix(r.pattern, "*")) {
-				for k, v := range r.header {
-					f.header[k] = v
-				}
+				maps.Copy(f.header, r.header)
 			}
 		}
 		h.files[name] = f
@@ -219,9 +224,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	for k, v := range f.header {
-		hdr[k] = v
-	}
+	maps.Copy(hdr, f.header)
 	if f == h.files["404.html"] {
 		delete(hdr, "Vary")
 		w.WriteHeader(http.StatusNotFound)

@@ -437,3 +437,29 @@ func (b *syncBuffer) String() string {
 	defer b.mu.Unlock()
 	return b.b.String()
 }
+
+// TestRunWrap: Options.Wrap puts a handler in front of the site's, which
+// answers what the front one passes on.
+func TestRunWrap(t *testing.T) {
+	_, dir := testSite(t)
+	addr, _ := startServer(t, Options{Dir: dir, Wrap: func(site http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path == "/front" {
+				io.WriteString(w, "front")
+				return
+			}
+			site.ServeHTTP(w, r)
+		})
+	}})
+	for target, want := range map[string]string{"/front": "front", "/subscription": "<!doctype html><title>subscription</title>"} {
+		res, err := http.Get("http://" + addr + target)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != 200 || string(b) != want {
+			t.Errorf("GET %s: %d %q, want %q", target, res.StatusCode, b, want)
+		}
+	}
+}

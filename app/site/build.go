@@ -19,6 +19,7 @@ import (
 	"github.com/andybalholm/brotli"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"ltvlab/app/oembed"
 	"ltvlab/app/ui"
 )
 
@@ -114,11 +115,16 @@ func Build(opts Options) (Summary, error) {
 			// Link previews show the icon; go-app would otherwise name
 			// the origin itself, a page, as the image.
 			h.Image = ogImage
-			h.RawHeaders = append(h.RawHeaders, oembedLink(origin, base))
+			h.RawHeaders = append(h.RawHeaders, oembedPlaceholder)
 		}
 		return h
 	}
-	pages, err := generatePages(opts.Out, handler("pending"), base, web)
+	var oe *oembed.Site
+	if origin != "" {
+		s := OembedSite(origin, base)
+		oe = &s
+	}
+	pages, err := generatePages(opts.Out, handler("pending"), base, web, oe)
 	if err != nil {
 		return sum, err
 	}
@@ -140,7 +146,7 @@ func Build(opts Options) (Summary, error) {
 	sum.Version = hex.EncodeToString(whole.Sum(nil))[:hashLen]
 	h := handler(sum.Version)
 	h.CacheableResources = append(h.CacheableResources, pages...)
-	if _, err := generatePages(opts.Out, h, base, web); err != nil {
+	if _, err := generatePages(opts.Out, h, base, web, oe); err != nil {
 		return sum, err
 	}
 
@@ -162,8 +168,8 @@ func Build(opts Options) (Summary, error) {
 	if err := writeHeadersFile(opts.Out, base); err != nil {
 		return sum, err
 	}
-	if origin != "" {
-		if err := writeOembed(opts.Out, origin, base); err != nil {
+	if oe != nil {
+		if err := writeOembed(opts.Out, *oe); err != nil {
 			return sum, err
 		}
 	}
@@ -185,9 +191,10 @@ func Build(opts Options) (Summary, error) {
 // with h, sorts the pages' attributes (canonicalHTML) and inlines their
 // stylesheets (inlineStyles), makes app.js stream app.wasm to the compiler
 // (streamWasmStart), replaces go-app's manifest with ours and writes the
-// 404 page. It returns the URL of every page but the root and the 404
-// page, resolved for base ("/ltv/cohort").
-func generatePages(out string, h *app.Handler, base string, web map[string][]byte) ([]string, error) {
+// 404 page, and gives each page the oEmbed discovery link of its
+// calculator when oe is not nil. It returns the URL of every page but the
+// root and the 404 page, resolved for base ("/ltv/cohort").
+func generatePages(out string, h *app.Handler, base string, web map[string][]byte, oe *oembed.Site) ([]string, error) {
 	if err := app.GenerateStaticWebsite(out, h); err != nil {
 		return nil, fmt.Errorf("generating pages: %w", err)
 	}
@@ -246,6 +253,9 @@ func generatePages(out string, h *app.Handler, base string, web map[string][]byt
 		b, err := os.ReadFile(p)
 		if err != nil {
 			return err
+		}
+		if oe != nil {
+			b = withOembedLink(b, name, *oe)
 		}
 		b, err = inlineStyles(dropHostlessOG(canonicalHTML(b)), func(url string) ([]byte, bool) {
 			css, ok := styles[url]

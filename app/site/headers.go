@@ -69,6 +69,7 @@ var headerRules = []headerRule{
 	{Pattern: "/app.css", Header: corsAnyOrigin},
 	{Pattern: "/oembed.json", Header: corsAnyOrigin},
 	{Pattern: "/i18n/*", Header: corsAnyOrigin}, // the translations the app fetches
+	{Pattern: "/oembed/*", Header: corsAnyOrigin},
 	// Content-hashed files never change; everything else (pages, the
 	// manifest, the service worker, go-app's files and /web/ files under
 	// their plain names) is revalidated on every use.

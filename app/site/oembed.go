@@ -1,28 +1,25 @@
 package site
 
 import (
-	"encoding/json"
+	"bytes"
 	"fmt"
-	"html"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"ltvlab/app/oembed"
+	"ltvlab/app/ui"
 )
 
 // oEmbed (oembed.com): a blog engine given a link to the site asks the
-// discovery document for the HTML that embeds it. The site is static, so
-// the document is one file, oembed.json, for the calculator's embed view;
-// every page advertises it with <link rel="alternate"
-// type="application/json+oembed">. Its URLs are absolute, so the build
-// writes it only when it knows the site's public origin (-origin).
-
-// Size of the embed frame the oEmbed document proposes, in CSS pixels. The
-// frame then sizes itself from the height messages of web/page.js.
-const (
-	oembedWidth  = 640
-	oembedHeight = 720
-)
+// page's discovery link for the HTML that embeds it (package oembed). A
+// static host cannot answer per request, so each calculator has its own
+// document, oembed/MODEL.json, with its default figures, and each page's
+// discovery link names its calculator's; the serve command answers the
+// same addresses for the figures of the link given (oembed.Handler). The
+// documents' URLs are absolute, so the build writes them only when it
+// knows the site's public origin (-origin).
 
 // ParseOrigin checks a public origin: http or https, a host, nothing else.
 // It returns it without a trailing slash, or "" for "".
@@ -43,51 +40,49 @@ func ParseOrigin(s string) (string, error) {
 	return u.Scheme + "://" + u.Host, nil
 }
 
-// oembedDoc is the oEmbed response for the calculator (type "rich").
-type oembedDoc struct {
-	Version      string `json:"version"`
-	Type         string `json:"type"`
-	Title        string `json:"title"`
-	ProviderName string `json:"provider_name"`
-	ProviderURL  string `json:"provider_url"`
-	HTML         string `json:"html"`
-	Width        int    `json:"width"`
-	Height       int    `json:"height"`
-	ThumbnailURL string `json:"thumbnail_url"`
-	ThumbWidth   int    `json:"thumbnail_width"`
-	ThumbHeight  int    `json:"thumbnail_height"`
+// OembedSite is the oEmbed provider of the site at origin under base,
+// naming the calculators in the page's language.
+func OembedSite(origin, base string) oembed.Site {
+	names := ui.CalculatorNames()
+	return oembed.Site{Origin: origin, Base: base, Title: func(model, lang string) string { return names[model][lang] }}
 }
 
-// oembedJSON is the document for a site at origin under base.
-func oembedJSON(origin, base string) ([]byte, error) {
-	site := origin + base
-	src := site + "embed"
-	doc := oembedDoc{
-		Version: "1.0", Type: "rich",
-		Title:        "LTV Lab: customer lifetime value calculator",
-		ProviderName: "LTV Lab", ProviderURL: site,
-		HTML: `<iframe src="` + html.EscapeString(src) + `" title="LTV calculator" width="` + fmt.Sprint(oembedWidth) +
-			`" height="` + fmt.Sprint(oembedHeight) + `" style="border:0;max-width:100%" ` +
-			`sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" loading="lazy"></iframe>`,
-		Width: oembedWidth, Height: oembedHeight,
-		ThumbnailURL: site + "web/icon-512.png", ThumbWidth: 512, ThumbHeight: 512,
+// LoadOembed is the oEmbed provider of the site that a build wrote into
+// dir for base; ok is false when it was built without an origin.
+func LoadOembed(dir, base string) (s oembed.Site, ok bool, err error) {
+	s, ok, err = oembed.Load(dir, base)
+	if ok {
+		s = OembedSite(s.Origin, s.Base)
 	}
-	return json.MarshalIndent(doc, "", "  ")
+	return s, ok, err
 }
 
-// oembedLink is the discovery <link> for the pages' head; origin and base
-// are validated by ParseOrigin and ParseBase, and escaped here as well.
-func oembedLink(origin, base string) string {
-	href := origin + base + "oembed.json"
-	return `<link rel="alternate" type="application/json+oembed" href="` + html.EscapeString(href) +
-		`" title="LTV Lab: customer lifetime value calculator">`
-}
-
-// writeOembed writes oembed.json into the site.
-func writeOembed(out, origin, base string) error {
-	b, err := oembedJSON(origin, base)
-	if err != nil {
+// writeOembed writes each calculator's static document into the site.
+func writeOembed(out string, s oembed.Site) error {
+	if err := os.MkdirAll(filepath.Join(out, "oembed"), 0o755); err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(out, "oembed.json"), b, 0o644)
+	for _, c := range oembed.Calculators {
+		if err := os.WriteFile(filepath.Join(out, filepath.FromSlash(oembed.StaticPath(c))), s.Static(c).JSON(), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// oembedPlaceholder stands in the head of every generated page for its
+// discovery link, which withOembedLink puts in its place.
+const oembedPlaceholder = `<meta name="ltvlab-oembed">`
+
+// withOembedLink replaces the placeholder in the page of the site file
+// name with the discovery link of its calculator, the page's or its embed
+// view's; other pages lose it.
+func withOembedLink(page []byte, name string, s oembed.Site) []byte {
+	link := ""
+	for _, c := range oembed.Calculators {
+		if name == c.Page+".html" || name == c.Embed+".html" || c.Page == "" && name == "index.html" {
+			link = s.DiscoveryLink(c)
+		}
+	}
+	return bytes.Replace(page, []byte(oembedPlaceholder), []byte(link), 1)
 }

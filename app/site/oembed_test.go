@@ -36,54 +36,103 @@ func TestParseOrigin(t *testing.T) {
 	}
 }
 
-// TestBuildOembed: with -origin the site has an oEmbed document of type
-// rich for the embed view, and every page advertises it.
+// TestBuildOembed: with -origin each calculator has its own oEmbed
+// document, for its own embed view, and each page (its embed views too)
+// names its calculator's in its discovery link; without, there is none.
 func TestBuildOembed(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "site")
 	if _, err := Build(Options{Out: out, Web: testWeb(t), Base: "/ltv/", Origin: "https://ltv.example"}); err != nil {
 		t.Fatal(err)
 	}
-	b, err := os.ReadFile(filepath.Join(out, "oembed.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc map[string]any
-	if err := json.Unmarshal(b, &doc); err != nil {
-		t.Fatal(err)
-	}
-	for k, want := range map[string]any{"version": "1.0", "type": "rich", "provider_name": "LTV Lab",
-		"provider_url": "https://ltv.example/ltv/", "width": float64(640), "height": float64(720)} {
-		if doc[k] != want {
-			t.Errorf("oembed %s = %v, want %v", k, doc[k], want)
-		}
-	}
-	if h, _ := doc["html"].(string); !strings.Contains(h, `<iframe src="https://ltv.example/ltv/embed"`) || !strings.Contains(h, `sandbox="allow-scripts`) {
-		t.Errorf("oembed html = %q", h)
-	}
-	for _, page := range []string{"index.html", "subscription.html", "cohort.html"} {
-		html, err := os.ReadFile(filepath.Join(out, page))
+	for model, src := range map[string]string{
+		"purchase":     "https://ltv.example/ltv/embed",
+		"subscription": "https://ltv.example/ltv/embed/subscription",
+		"cohort":       "https://ltv.example/ltv/embed/cohort",
+	} {
+		b, err := os.ReadFile(filepath.Join(out, "oembed", model+".json"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		// The build sorts attributes: look for the link's parts on its line.
-		found := false
-		for _, line := range strings.Split(string(html), "\n") {
-			if strings.Contains(line, `<link `) && strings.Contains(line, `type="application/json+oembed"`) &&
-				strings.Contains(line, `href="https://ltv.example/ltv/oembed.json"`) && strings.Contains(line, `rel="alternate"`) {
-				found = true
+		var doc map[string]any
+		if err := json.Unmarshal(b, &doc); err != nil {
+			t.Fatal(err)
+		}
+		for k, want := range map[string]any{"version": "1.0", "type": "rich", "provider_name": "LTV Lab",
+			"provider_url": "https://ltv.example/ltv/", "width": float64(640)} {
+			if doc[k] != want {
+				t.Errorf("%s: oembed %s = %v, want %v", model, k, doc[k], want)
 			}
 		}
-		if !found {
-			t.Errorf("%s lacks the oEmbed discovery link", page)
+		if h, _ := doc["html"].(string); !strings.HasPrefix(h, "<blockquote") || !strings.Contains(h, `<iframe src="`+src+`"`) {
+			t.Errorf("%s: oembed html = %q", model, h)
 		}
 	}
-	// Without an origin there is no document: its URLs would be wrong.
+	if _, err := os.Stat(filepath.Join(out, "oembed.json")); err == nil {
+		t.Error("the one document of every calculator is still there")
+	}
+	for page, model := range map[string]string{
+		"index.html": "purchase", "subscription.html": "subscription", "cohort.html": "cohort",
+		"embed.html": "purchase", "embed/subscription.html": "subscription", "embed/cohort.html": "cohort",
+	} {
+		html, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(page)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var links []string
+		for _, line := range strings.Split(string(html), "\n") {
+			if strings.Contains(line, `<link `) && strings.Contains(line, `type="application/json+oembed"`) && strings.Contains(line, `rel="alternate"`) {
+				links = append(links, line)
+			}
+		}
+		want := `href="https://ltv.example/ltv/oembed/` + model + `.json?format=json&amp;url=`
+		if len(links) != 1 || !strings.Contains(links[0], want) {
+			t.Errorf("%s: oEmbed discovery links %q, want one with %s", page, links, want)
+		}
+		if strings.Contains(string(html), oembedPlaceholder) {
+			t.Errorf("%s still holds the placeholder of its discovery link", page)
+		}
+	}
+	headers, err := os.ReadFile(filepath.Join(out, "_headers"))
+	if err != nil || !strings.Contains(string(headers), "/ltv/oembed/*\n  Access-Control-Allow-Origin: *") {
+		t.Errorf("_headers lets no other site read the documents: %v\n%s", err, headers)
+	}
+	// The serve command finds them, and the site's origin in them.
+	s, ok, err := LoadOembed(out, "/ltv/")
+	if !ok || err != nil || s.Origin != "https://ltv.example" || s.Title == nil {
+		t.Errorf("LoadOembed = %+v, %v, %v", s, ok, err)
+	}
+	// Without an origin there are no documents: their URLs would be wrong.
 	out2 := filepath.Join(t.TempDir(), "site")
 	if _, err := Build(Options{Out: out2, Web: testWeb(t)}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(out2, "oembed.json")); err == nil {
-		t.Error("oembed.json written without an origin")
+	if _, err := os.Stat(filepath.Join(out2, "oembed")); err == nil {
+		t.Error("oEmbed documents written without an origin")
+	}
+	for _, page := range []string{"index.html", "embed/cohort.html"} {
+		if html := readSiteFile(t, out2, page); strings.Contains(html, "json+oembed") || strings.Contains(html, oembedPlaceholder) {
+			t.Errorf("%s without an origin has an oEmbed link or its placeholder", page)
+		}
+	}
+	if _, ok, err := LoadOembed(out2, "/"); ok || err != nil {
+		t.Errorf("LoadOembed of a site without documents: %v, %v", ok, err)
+	}
+}
+
+// TestOembedTitles: the oEmbed titles are the calculators' names in the
+// page's language.
+func TestOembedTitles(t *testing.T) {
+	s := OembedSite("https://ltv.example", "/")
+	if got := s.Title("cohort", "en"); got != "Cohort retention and LTV" {
+		t.Errorf("cohort in English: %q", got)
+	}
+	for _, lang := range []string{"fr", "ro", "th"} {
+		if got := s.Title("subscription", lang); got == "" || got == "Subscription LTV" {
+			t.Errorf("subscription in %s: %q, want a translation", lang, got)
+		}
+	}
+	if got := s.Title("subscription", "xx"); got != "" {
+		t.Errorf("an unknown language: %q, want \"\" (English)", got)
 	}
 }
 

@@ -24,12 +24,15 @@ import (
 // go-app registers the service worker first thing, and its install
 // downloads the whole site, app.wasm included, while the page needs the
 // network and the processor for itself: the page registers it once the app
-// runs (streamWasmStart removes the early call).
+// runs (streamWasmStart removes the early call). A page in a frame (an
+// embed on another site) registers none: a sandboxed frame's origin is
+// opaque, where reading navigator.serviceWorker throws, and elsewhere the
+// worker would download the whole site for one calculator.
 const wasmStartJS = `async function goappInitWebAssembly() {
   const loader = document.getElementById("app-wasm-loader");
   if (!goappCanLoadWebAssembly()) {
     loader.remove();
-    goappInitServiceWorker();
+    ltvInitServiceWorker();
     return;
   }
   // Fetch only once the prerendered page has painted: its first paint
@@ -44,7 +47,13 @@ const wasmStartJS = `async function goappInitWebAssembly() {
   } catch (err) {
     console.error("loading wasm failed: ", err);
   }
-  goappInitServiceWorker();
+  ltvInitServiceWorker();
+}
+
+function ltvInitServiceWorker() {
+  if (window.self === window.top && self.origin !== "null") {
+    goappInitServiceWorker();
+  }
 }
 
 async function goappCompileWasm(url, workerURL) {

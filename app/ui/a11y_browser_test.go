@@ -73,8 +73,9 @@ func runAxe(t *testing.T, ctx context.Context, axe, url string) {
 func TestBrowserAccessibility(t *testing.T) {
 	base := serveSite(t)
 	axe := axeSource(t)
-	ctx := newTabFor(t, 8*time.Minute) // 36 pages: about 5 s each on a loaded 2-core machine
-	routes := []string{"/", "/subscription", "/cohort", "/transactions", "/embed", "/embed?model=cohort"}
+	// 43 pages: about 5 s each on a busy 2-core machine.
+	ctx := newTabFor(t, 8*time.Minute)
+	routes := []string{"/", "/subscription", "/cohort", "/transactions", "/embed", "/embed/subscription", "/embed?model=cohort"}
 	withLang := func(route, lang string) string {
 		sep := "?"
 		if strings.Contains(route, "?") {
@@ -127,7 +128,7 @@ func emulateMedia(name, value string) chromedp.Action[chromedp.Void] {
 // horizontal scrolling (WCAG 1.4.10).
 func TestBrowserReflow(t *testing.T) {
 	base := serveSite(t)
-	ctx := newTab(t)
+	ctx := newTabFor(t, 3*time.Minute)
 	for _, width := range []int64{320, 640} {
 		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 800)); err != nil {
 			t.Fatal(err)

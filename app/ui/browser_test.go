@@ -278,8 +278,8 @@ func TestBrowserShareDialog(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(snippet, `<iframe src="`+base+`/embed?`) || !strings.Contains(snippet, "model=subscription") ||
-		!strings.Contains(snippet, `sandbox="allow-scripts`) {
+	if !strings.HasPrefix(snippet, `<div `) || !strings.Contains(snippet, `<iframe src="`+base+`/embed/subscription?`) ||
+		!strings.Contains(snippet, "arpa=250") || strings.Contains(snippet, "model=") || !strings.Contains(snippet, `sandbox="allow-scripts`) {
 		t.Errorf("embed snippet lacks the iframe of this view:\n%s", snippet)
 	}
 	// Escape closes the dialog.

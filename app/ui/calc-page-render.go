@@ -87,12 +87,11 @@ func (p *calcPage) resultBar() app.UI {
 // results, and a link to the full calculator with the same figures.
 func (p *calcPage) renderEmbed() app.UI {
 	s, l := p.spec, p.loc
-	return app.Main().ID("main").Class("embed").Body(
+	return app.Main().ID("main").Class("embed").DataSet("model", s.Model).Body(
 		app.Form().Class("calc").Attr("novalidate", true).OnSubmit(preventSubmit).Body(
 			app.Div().Class("fields").Body(
 				app.H1().Class("embed-title").Text(l.tr(s.Title)),
 				p.fields(p.embedInputs()),
-				p.fields(s.cacInputs()),
 			),
 			p.results(),
 		),
@@ -103,36 +102,19 @@ func (p *calcPage) renderEmbed() app.UI {
 	)
 }
 
-// mainInputs are the inputs that an embed shows: the figures with a
-// default, without the optional ones and the selects, nor those that only
-// change what the embed does not show (the projection's horizon and the
-// renewals of the residual value).
-func (s *pageSpec) mainInputs() []inputSpec {
-	var out []inputSpec
-	for _, in := range s.Inputs {
-		if in.Default != "" && in.Kind != kindSelect && in.Key != "hzp" && in.Key != "ren" {
-			out = append(out, in)
-		}
-	}
-	return out
-}
-
-// embedInputs are the inputs an embed shows: the main ones, the cohort's
-// period (its figures are per period), and any other that the link set
-// (a gross margin given is shown, not applied unseen): decided when the
-// link is read, so that no field comes or goes while the visitor types.
+// embedInputs are the inputs an embed shows: its calculator's
+// (pageSpec.embedInputs), the cohort's period (its figures are per period),
+// and any other that the link set (a gross margin given is shown, not
+// applied unseen): decided when the link is read, so that no field comes or
+// goes while the visitor types.
 func (p *calcPage) embedInputs() []inputSpec {
-	main := p.spec.mainInputs()
-	var out []inputSpec
+	out := p.spec.embedInputs()
+	has := map[string]bool{}
+	for _, in := range out {
+		has[in.Key] = true
+	}
 	for _, in := range p.spec.Inputs {
-		shown := in.Key == "per"
-		for _, m := range main {
-			shown = shown || m.Key == in.Key
-		}
-		if p.embedExtra[in.Key] {
-			shown = true
-		}
-		if shown {
+		if !has[in.Key] && (in.Key == "per" || p.embedExtra[in.Key]) {
 			out = append(out, in)
 		}
 	}
@@ -256,15 +238,16 @@ func (p *calcPage) textField(in inputSpec) app.UI {
 // the model's own figures.
 func (p *calcPage) results() app.UI {
 	v, l := p.view, p.loc
+	rows := v.Rows
+	if p.embed {
+		rows = embedRows(rows)
+	}
 	class := "result"
 	switch {
 	case v.Empty:
 		class += " result-empty"
 	case p.stale:
 		class += " result-stale"
-	}
-	if p.embed {
-		v.Rows = embedRows(v.Rows)
 	}
 	return app.Section().ID("results").Class(class).Aria("labelledby", "ltv-label").Body(
 		app.Div().Aria("live", "polite").Body(
@@ -276,8 +259,8 @@ func (p *calcPage) results() app.UI {
 			}),
 		),
 		app.Dl().Class("result-rows").Body(
-			app.Range(v.Rows).Slice(func(i int) app.UI {
-				r := v.Rows[i]
+			app.Range(rows).Slice(func(i int) app.UI {
+				r := rows[i]
 				return app.Div().Class("result-row").Body(
 					app.Dt().Text(r.Label),
 					app.Dd().ID(r.ID).Body(app.Span().Class("result-figure").Text(r.Value)),
@@ -336,20 +319,6 @@ func (p *calcPage) localeQuery() string {
 // preventSubmit keeps Enter in a field from reloading the page: results
 // update as the visitor types.
 func preventSubmit(ctx app.Context, e app.Event) { e.PreventDefault() }
-
-// embedRows are the result rows an embed shows: the unit economics and the
-// lifetime, not the cohort fit's parameters (the full calculator has them).
-func embedRows(rows []resultRow) []resultRow {
-	var out []resultRow
-	for _, r := range rows {
-		switch r.ID {
-		case "alpha", "beta", "loglik", "expected", "del", "derl", "residual", "annual-churn":
-			continue
-		}
-		out = append(out, r)
-	}
-	return out
-}
 
 // unusedNote says, under a figure that the page does not use, what it
 // uses instead, so that what the field shows is never mistaken for what

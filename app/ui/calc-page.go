@@ -53,6 +53,7 @@ type calcPage struct {
 	spec  *pageSpec
 	text  map[string]string // typed text by URL key
 	embed bool              // the compact view for other sites (/embed)
+	fixed bool              // an embed view of one calculator (/embed/cohort): ?model= is not read
 
 	view  resultView // results of the last valid inputs
 	err   error      // errors of the current inputs
@@ -209,7 +210,7 @@ func (p *calcPage) OnDismount() {
 }
 
 func (p *calcPage) load(q url.Values) {
-	if p.embed {
+	if p.embed && !p.fixed {
 		if spec := specFor(q.Get("model")); spec != p.spec {
 			p.setSpec(spec)
 		}
@@ -379,7 +380,7 @@ func (p *calcPage) syncURL(ctx app.Context) {
 // not empty or that has a default (so clearing a default is kept too).
 func (p *calcPage) query() url.Values {
 	q := url.Values{}
-	if p.embed {
+	if p.embed && !p.fixed {
 		q.Set("model", p.spec.Model)
 	}
 	q.Set("lang", p.loc.Lang)

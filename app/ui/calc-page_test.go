@@ -112,23 +112,6 @@ func TestCalcPageInputs(t *testing.T) {
 	}
 }
 
-func TestEmbedPage(t *testing.T) {
-	q, _ := url.ParseQuery("model=subscription&arpa=200&gm=80&mchurn=4")
-	p := newEmbedPage()
-	p.load(q)
-	html := app.HTMLString(p)
-	// $200 x 80 % / 4 % = $4,000 (FORMULAS.md, subscription formula).
-	if !strings.Contains(html, ">$4,000.00</output>") {
-		t.Errorf("embed lacks $4,000.00:\n%s", html)
-	}
-	if strings.Contains(html, "site-nav") {
-		t.Error("embed shows the site navigation")
-	}
-	if !strings.Contains(html, `href="/subscription?`) || !strings.Contains(html, "arpa=200") || !strings.Contains(html, `target="_blank"`) {
-		t.Error("embed lacks the link to the full calculator with the same state")
-	}
-}
-
 func TestParseTable(t *testing.T) {
 	tests := []struct {
 		in   string

@@ -22,7 +22,7 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // CAC's parts and the what-if levers of its model.
 func (p *calcPage) shownInputs() []inputSpec {
 	if p.embed {
-		return append(p.embedInputs(), p.spec.cacInputs()...)
+		return p.embedInputs()
 	}
 	out := append([]inputSpec{}, p.spec.Inputs...)
 	out = append(out, p.spec.Totals...)

@@ -10,4 +10,6 @@ func RegisterRoutes() {
 	app.Route("/cohort", func() app.Composer { return newCalcPage(cohortSpec) })
 	app.Route("/transactions", func() app.Composer { return newTransactionsPage() })
 	app.Route("/embed", func() app.Composer { return newEmbedPage() })
+	app.Route("/embed/subscription", func() app.Composer { return newEmbedPageFor(subscriptionSpec) })
+	app.Route("/embed/cohort", func() app.Composer { return newEmbedPageFor(cohortSpec) })
 }

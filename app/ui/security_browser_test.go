@@ -123,16 +123,23 @@ func TestBrowserURLPayloads(t *testing.T) {
 					t.Fatalf("%s: opening the share dialog: %v", what, err)
 				}
 				checkInjection(t, ctx, what+", share dialog")
-				// The snippet is HTML for another site: one iframe of this
-				// view, its URL encoded, and one script of our own.
+				// The snippet is HTML for another site: a block with one
+				// iframe of this view, its URL encoded, whose only script
+				// is our own onload, and a link to the view.
 				snippet, _ := chromedp.Run(ctx, chromedp.Value(chromedp.ID("share-embed")))
 				tags := webtest.HTMLTags(snippet)
-				if len(tags) != 2 || tags[0].Name != "iframe" || tags[1].Name != "script" || strings.Contains(snippet, payload) {
-					t.Errorf("%s: the embed snippet is not one iframe and one script:\n%s", what, snippet)
+				if len(tags) != 3 || tags[0].Name != "div" || tags[1].Name != "iframe" || tags[2].Name != "a" || strings.Contains(snippet, payload) {
+					t.Errorf("%s: the embed snippet is not a div, an iframe and a link:\n%s", what, snippet)
 				}
-				for _, a := range tags[0].Attrs {
-					if strings.HasPrefix(a[0], "on") || a[0] == "src" && (!strings.HasPrefix(a[1], base+"/embed?") || strings.ContainsAny(a[1], "\"'<> ")) {
-						t.Errorf("%s: the embed snippet's iframe has %s=%q", what, a[0], a[1])
+				for _, tag := range tags {
+					for _, a := range tag.Attrs {
+						switch {
+						case tag.Name == "iframe" && a[0] == "onload" && a[1] == escapeHTML(snippetOnload):
+						case strings.HasPrefix(a[0], "on"),
+							a[0] == "src" && (!strings.HasPrefix(a[1], base+"/embed/cohort?") || strings.ContainsAny(a[1], "\"'<> ")),
+							a[0] == "href" && (!strings.HasPrefix(a[1], base+"/cohort?") || strings.ContainsAny(a[1], "\"'<> ")):
+							t.Errorf("%s: the embed snippet's %s has %s=%q", what, tag.Name, a[0], a[1])
+						}
 					}
 				}
 				if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Escape), chromedp.WaitNotPresent(chromedp.ID("share-dialog"))); err != nil {

@@ -29,25 +29,35 @@ func (d shareDialog) link() string {
 	return u
 }
 
-// embedURL is the /embed view with the same state.
+// embedURL is the calculator's embed view with the same state.
 func (d shareDialog) embedURL() string {
-	q := url.Values{}
-	for k, v := range d.Query {
-		q[k] = v
+	u := d.Origin + pageHref(embedPath(specFor(d.Model)))
+	if e := d.Query.Encode(); e != "" {
+		u += "?" + e
 	}
-	q.Set("model", d.Model)
-	return d.Origin + pageHref("/embed") + "?" + q.Encode()
+	return u
 }
 
-// snippet is the HTML to paste into a page: the iframe, sandboxed, and a few
-// lines that size it from the height messages the embed sends.
+// snippet is the HTML to paste into a page: a block that holds the iframe,
+// sandboxed, which sizes itself from the height messages the embed sends.
+// Where the HTML is filtered (a WordPress Author's post), the iframe and
+// its onload go, and what stays is the link inside it, which a browser
+// never shows where the iframe is.
 func (d shareDialog) snippet() string {
-	src := escapeHTML(d.embedURL())
-	return `<iframe src="` + src + `" title="` + escapeHTML(d.Loc.tr("LTV calculator")) + `" style="width:100%;max-width:640px;height:720px;border:0" ` +
-		`sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" loading="lazy"></iframe>` + "\n" +
-		`<script>addEventListener("message",function(e){var d=e.data||{};if(d.type!=="ltvlab:height")return;` +
-		`document.querySelectorAll("iframe").forEach(function(f){if(f.contentWindow===e.source)f.style.height=d.height+"px"})})</script>`
+	title := escapeHTML(d.Loc.tr(specFor(d.Model).Title) + " · LTV Lab")
+	return `<div class="ltvlab-embed" style="max-width:640px">` + "\n" +
+		`<iframe src="` + escapeHTML(d.embedURL()) + `" title="` + title + `" style="display:block;width:100%;height:900px;border:0" ` +
+		`sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox" loading="lazy" onload="` + escapeHTML(snippetOnload) + `">` +
+		`<a href="` + escapeHTML(d.link()) + `">` + title + `</a></iframe>` + "\n</div>"
 }
+
+// snippetOnload is the snippet's script, the iframe's onload: once loaded,
+// the frame listens for its embed's height and asks it to say it (the
+// message that WordPress sends for the same). An inline handler looks names
+// up on its element first: window's are named.
+const snippetOnload = `var f=this;if(!f.dataset.ltvlab){f.dataset.ltvlab=1;window.addEventListener('message',function(e){var m=e.data||{};` +
+	`if(e.source===f.contentWindow&&m.type==='ltvlab:height')f.style.height=m.height+'px'})}` +
+	`f.contentWindow.postMessage({message:'ready',secret:''},'*')`
 
 func (d shareDialog) render() app.UI {
 	l := d.Loc
@@ -63,7 +73,7 @@ func (d shareDialog) render() app.UI {
 		app.Div().Class("field").Body(
 			app.Label().For("share-embed").Class("field-label").Text(l.tr("Embed it in a blog or site")),
 			app.Textarea().ID("share-embed").Class("field-input field-area").ReadOnly(true).Rows(5).Text(d.snippet()),
-			app.P().Class("field-hint").Text(l.tr("Paste this HTML where the calculator should appear. It runs in a sandboxed frame and grows to fit; WordPress users can also paste the link alone.")),
+			app.P().Class("field-hint").Text(l.tr("Paste this HTML where the calculator should appear (in WordPress, into a Custom HTML block): it runs in a sandboxed frame and grows to fit. WordPress Authors and Contributors cannot post frames: they paste the link above on a line of its own, and WordPress shows the same calculator.")),
 			app.Button().Type("button").ID("share-copy-embed").Class("button button-small").DataSet("field", "share-embed").
 				Text(l.tr("Copy embed code")).OnClick(d.OnCopy),
 			d.copiedNote("share-embed"),

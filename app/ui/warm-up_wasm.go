@@ -5,7 +5,6 @@ package ui
 import (
 	"fmt"
 	"net/url"
-	"strings"
 	"syscall/js"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -48,20 +47,14 @@ func warmUp(pageURL string) {
 		return
 	}
 	var page app.Composer
-	if strings.HasSuffix(u.Path, "/embed") {
-		page = newEmbedPage()
-	} else if strings.HasSuffix(u.Path, "/transactions") {
+	if strings.HasSuffix(u.Path, "/transactions") {
 		p, err := warmTransactions()
 		if err != nil {
 			result = "stopped: " + err.Error()
 		}
 		page = p
 	} else {
-		spec := specForPath(u.Path)
-		if spec == nil {
-			spec = purchaseSpec
-		}
-		page = newCalcPage(spec)
+		page = pageForPath(u.Path)
 	}
 	e := app.NewTestEngine()
 	if err := e.Load(page); err != nil {

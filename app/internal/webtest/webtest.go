@@ -23,7 +23,9 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"ltvlab/app/serve"
@@ -514,4 +516,130 @@ func StartServer(tb testing.TB, o serve.Options) (addr string, stop func()) {
 	}
 	tb.Cleanup(stop)
 	return addr, stop
+}
+
+// ConsoleErrors collects the errors of the tab of ctx from now on, and
+// those it had logged before: console.error calls, exceptions not caught,
+// and the browser's own error messages (a blocked popup, a failed
+// request). The func returns those collected so far.
+func ConsoleErrors(tb testing.TB, ctx context.Context) func() []string {
+	tb.Helper()
+	l := &errorLog{}
+	if err := chromedp.Listen(ctx, l.add); err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, log.Enable, cdp.Empty{}); err != nil {
+		tb.Fatal(err)
+	}
+	return l.list
+}
+
+// errorLog collects the errors of a target from its events.
+type errorLog struct {
+	mu   sync.Mutex
+	errs []string
+}
+
+func (l *errorLog) add(ev any) {
+	var e string
+	switch ev := ev.(type) {
+	case *runtime.EventConsoleAPICalled:
+		if ev.Type == runtime.ConsoleAPICalledTypeError {
+			var args []string
+			for _, a := range ev.Args {
+				args = append(args, strings.Trim(string(a.Value), `"`)+a.Description)
+			}
+			e = "console.error: " + strings.Join(args, " ")
+		}
+	case *runtime.EventExceptionThrown:
+		e = "exception: " + ev.ExceptionDetails.Text
+		if ev.ExceptionDetails.Exception != nil {
+			e += " " + ev.ExceptionDetails.Exception.Description
+		}
+	case *log.EventEntryAdded:
+		if ev.Entry.Level == log.EntryLevelError {
+			e = string(ev.Entry.Source) + ": " + ev.Entry.Text + " " + ev.Entry.URL
+		}
+	}
+	if e != "" {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		l.errs = append(l.errs, e)
+	}
+}
+
+func (l *errorLog) list() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]string(nil), l.errs...)
+}
+
+// Frame is a frame that Chromium runs in a process of its own (a
+// cross-site or sandboxed iframe: the nodes of its page do not reach into
+// it), attached as a target of its own.
+type Frame struct {
+	Ctx    context.Context // runs actions in the frame
+	URL    string          // its address when attached
+	Errors func() []string // its errors (as ConsoleErrors), those before the attach included
+}
+
+// Frames attaches to the frames of the tab of ctx whose URL starts with
+// prefix, once there are want of them (20 s at most), in the order of the
+// browser's list.
+func Frames(tb testing.TB, ctx context.Context, prefix string, want int) []Frame {
+	tb.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		infos, err := chromedp.Targets(ctx)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		var frames []Frame
+		for _, info := range infos {
+			if info.Type == "iframe" && strings.HasPrefix(info.URL, prefix) {
+				l := &errorLog{}
+				// The listener is there before the attach: the console
+				// messages that Runtime.enable replays reach it.
+				fctx, cancel := chromedp.NewContext(ctx, chromedp.WithTargetID(info.TargetID), chromedp.WithListener(l.add),
+					chromedp.WithDetachOnCancel())
+				tb.Cleanup(cancel)
+				if _, err := chromedp.Call(fctx, log.Enable, cdp.Empty{}); err != nil {
+					tb.Fatal(err)
+				}
+				frames = append(frames, Frame{Ctx: fctx, URL: info.URL, Errors: l.list})
+			}
+		}
+		if len(frames) >= want {
+			return frames
+		}
+		if time.Now().After(deadline) {
+			tb.Fatalf("%d frames of %s, want %d", len(frames), prefix, want)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+// ClickInFrame clicks as a mouse does, on the page of ctx, the middle of
+// the element sel of frame, which the page shows in its iframe iframeSel:
+// the iframe then has the page's focus, as a visitor's click gives it.
+func ClickInFrame(ctx context.Context, frame Frame, iframeSel, sel string) error {
+	in, err := chromedp.Run(frame.Ctx, chromedp.Evaluate[[]float64](`(() => { const r = document.querySelector(`+JSString(sel)+
+		`).getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; })()`))
+	if err != nil {
+		return fmt.Errorf("%s in the frame: %w", sel, err)
+	}
+	// Scrolled there, and the scroll on screen (two frames): the browser
+	// finds what is under the mouse on what it shows.
+	at, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](fmt.Sprintf(`(async () => {
+  const f = document.querySelector(%s);
+  const y = f.getBoundingClientRect().top + window.scrollY + f.clientTop + %f;
+  window.scrollTo(0, Math.max(0, y - window.innerHeight / 2));
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const r = f.getBoundingClientRect();
+  return [r.left + f.clientLeft + %f, r.top + f.clientTop + %f];
+})()`, JSString(iframeSel), in[1], in[0], in[1]), chromedp.EvalAwaitPromise))
+	if err != nil {
+		return fmt.Errorf("%s on the page: %w", iframeSel, err)
+	}
+	return chromedp.Do(ctx, chromedp.MouseClickXY(at[0], at[1]))
 }
