@@ -5,6 +5,7 @@ package ui
 import (
 	"fmt"
 	"net/url"
+	"strings"
 	"syscall/js"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
