@@ -1,6 +1,9 @@
 package calc
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Budgets: a full evaluation with sensitivity under 200 us, an sBG fit under
 // 5 ms, natively.
@@ -93,6 +96,23 @@ func BenchmarkParseScenario(b *testing.B) {
 	for b.Loop() {
 		if _, err := ParseScenario(doc); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkParseScenarioHugeNumber reads a document of 1 MiB, nearly all of
+// it one number in exponent form (999...9e0): it is refused unread, where
+// reading its digits took seconds.
+func BenchmarkParseScenarioHugeNumber(b *testing.B) {
+	doc := []byte(`{"model":"purchase","average_order_value":` + strings.Repeat("9", MaxScenarioBytes-100) + `e0}`)
+	b.ReportAllocs()
+	for b.Loop() {
+		s, err := ParseScenario(doc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.Evaluate(); ErrorFor(err, FieldAverageOrderValue) == nil {
+			b.Fatalf("a 1 MiB number is read: %v", err)
 		}
 	}
 }

@@ -117,7 +117,7 @@ func (s Scenario) withSet(set map[string]Number) (Scenario, error) {
 		case FieldPeriod:
 			s.Period = string(v)
 		default:
-			errs = append(errs, &FieldError{Field: FieldWhatIf + ".set." + name, Code: CodeUnknown,
+			errs = append(errs, &FieldError{Field: clip(FieldWhatIf + ".set." + name), Code: CodeUnknown,
 				Reason: "not a number field or option of the scenario"})
 		}
 	}
