@@ -81,7 +81,10 @@ func (in *inputs) whatIf(s *Scenario, base *outcome, ch Changes) (Comparison, er
 	if err != nil {
 		return c, err
 	}
-	vin, err := parseInputs(&changed)
+	vin, err := parseInputs(&changed, in.stop)
+	if errors.Is(err, ErrStopped) {
+		return c, err
+	}
 	if err != nil {
 		return c, inWhatIf(err)
 	}
