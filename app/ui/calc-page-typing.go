@@ -27,7 +27,7 @@ const urlEvery = 350 * time.Millisecond
 // stay until finishView draws those of the new report.
 func (p *calcPage) compute(later bool) {
 	s, levers := p.scenario(), p.leverChanges()
-	rep, err := runScenario(s, levers)
+	rep, err := p.run(s, levers)
 	p.err = err
 	p.stale = err != nil
 	if err != nil {

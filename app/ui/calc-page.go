@@ -261,15 +261,11 @@ func (p *calcPage) scenario() calc.Scenario {
 	return s
 }
 
-// table reads pasted figures, each in the page's number conventions.
+// table reads pasted figures, each in the page's number conventions
+// (tableFor: kept, so that an unchanged table is not read again).
 func (p *calcPage) table(text string) [][]calc.Number {
-	rows := parseTable(text)
-	for _, r := range rows {
-		for i, n := range r {
-			r[i] = calc.Number(p.loc.parse(string(n)))
-		}
-	}
-	return rows
+	t, _ := tableFor(text, p.loc, nil)
+	return t.Rows
 }
 
 // recompute evaluates the inputs; bad inputs keep the last valid results,
