@@ -75,6 +75,9 @@ func (p *calcPage) onInput(ctx app.Context, e app.Event) {
 func (p *calcPage) setText(ctx app.Context, key, text string) {
 	p.text[key] = text
 	p.goal = goalView{}
+	if p.editTable(key) {
+		return
+	}
 	if !p.mounted {
 		p.recompute()
 		p.syncURL(ctx)

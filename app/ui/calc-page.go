@@ -84,6 +84,8 @@ type calcPage struct {
 	// into it ahead of the frame.
 	shownLayout string
 	shownTexts  []panelText
+
+	tables tableWork // reads of the pasted tables (table-input.go)
 }
 
 func newCalcPage(spec *pageSpec) *calcPage {

@@ -1,0 +1,112 @@
+package ui
+
+import (
+	"errors"
+	"maps"
+	"sync/atomic"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"ltvlab/calc"
+)
+
+// An edit of a table (a text area of the cohort calculator) may make a lot
+// of work: a table of 100,000 figures to read, calc's data to check and
+// the model to fit. And a paste by script (execCommand("insertText")) fires
+// an input event per line of what it pastes. So in the browser an edit of
+// a table only keeps the text: the table is read once per frame at most,
+// beside the page (a goroutine that lets the browser deliver input every
+// few milliseconds), and a read that a newer edit makes useless stops. Once
+// a read is done the page computes from what it read (tableFor and calc
+// keep the table, its data and its fit), in the frame after.
+
+// tableWork is the state of a page's table reads.
+type tableWork struct {
+	edits    atomic.Int64 // edits of a table so far: a read of an older one stops
+	frameDue bool         // a read is scheduled for the next frame
+}
+
+// yieldEvery is the longest a read works before it lets the browser
+// deliver what the visitor does meanwhile.
+const yieldEvery = 8 * time.Millisecond
+
+// editTable takes the edit of a table in the browser (the text is kept
+// already) and reads the tables in the next frame; it reports whether key
+// is a table. Before the page is mounted (the prerender, the tests that
+// load a URL) the page computes as it always does.
+func (p *calcPage) editTable(key string) bool {
+	if !p.mounted || tableField(key) == "" {
+		return false
+	}
+	p.tables.edits.Add(1)
+	p.urlDue = true // the URL carries the text at once, read or not
+	if !p.tables.frameDue {
+		p.tables.frameDue = true
+		ctx := p.ctx
+		onNextFrame(func() { ctx.Dispatch(p.readTables) })
+	}
+	return true
+}
+
+// readTables reads the tables as they are now beside the page, then
+// computes from them on the page, unless they were edited again meanwhile.
+func (p *calcPage) readTables(ctx app.Context) {
+	ctx.PreventUpdate() // nothing changes on the page yet
+	p.tables.frameDue = false
+	edits := p.tables.edits.Load()
+	// A copy of the page's inputs for the goroutine: the page goes on
+	// taking edits meanwhile.
+	snap := &calcPage{spec: p.spec, text: maps.Clone(p.text), loc: p.loc}
+	markTableRead("start")
+	ctx.Async(func() {
+		stop := p.stopWhenEdited(edits)
+		for _, in := range snap.spec.Inputs {
+			if tableField(in.Key) != "" {
+				if _, ok := tableFor(snap.text[in.Key], snap.loc, stop); !ok {
+					markTableRead("stopped")
+					return
+				}
+			}
+		}
+		if _, err := runStoppable(snap.scenario(), snap.leverChanges(), stop); errors.Is(err, calc.ErrStopped) {
+			markTableRead("stopped")
+			return
+		}
+		markTableRead("done")
+		ctx.Dispatch(func(ctx app.Context) {
+			if p.tables.edits.Load() != edits {
+				ctx.PreventUpdate() // the read of the newer edit computes
+				return
+			}
+			p.recompute()
+			p.urlDue = true
+			p.later()
+		})
+	})
+}
+
+// stopWhenEdited is the stop function of a read of the tables as they were
+// after edits edits: it lets the browser deliver input every yieldEvery,
+// then reports whether the tables were edited since.
+func (p *calcPage) stopWhenEdited(edits int64) func() bool {
+	last := time.Now()
+	return func() bool {
+		if time.Since(last) >= yieldEvery {
+			// Every goroutine of the app then waits: Go hands the thread
+			// back to the browser, which runs its pending events.
+			time.Sleep(time.Millisecond)
+			last = time.Now()
+		}
+		return p.tables.edits.Load() != edits
+	}
+}
+
+// runStoppable is runScenario with a stop function (calc.RunStoppable).
+func runStoppable(s calc.Scenario, levers calc.Changes, stop func() bool) (calc.Report, error) {
+	if anyLever(levers) {
+		s.Changes = &levers
+	}
+	s.SensitivitySpec = &calc.SensitivitySpec{}
+	return s.RunStoppable(stop)
+}

@@ -1,0 +1,92 @@
+//go:build !wasm
+
+package ui
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"ltvlab/calc"
+)
+
+// mountedPage is a calculator that the tests' engine mounts as the
+// browser does: go-app calls OnMount in the browser only, and OnPreRender
+// natively only.
+type mountedPage struct{ *calcPage }
+
+func (m *mountedPage) OnPreRender(ctx app.Context) { m.ctx, m.mounted = ctx, true }
+
+func tableReadCount(what string) int {
+	tableReads.Lock()
+	defer tableReads.Unlock()
+	return tableReads.count[what]
+}
+
+// TestTableEditsReadOnce: a paste by script fires an input event per line
+// (execCommand("insertText") of 100 rows: 199 events). On the mounted page
+// each event only keeps the text; the tables are read once, in the next
+// frame, and the page then shows the figures of the whole paste.
+func TestTableEditsReadOnce(t *testing.T) {
+	p := newCalcPage(cohortSpec)
+	e := app.NewTestEngine()
+	if err := e.Load(&mountedPage{p}); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+	if !p.mounted {
+		t.Fatal("the page is not mounted")
+	}
+	before, started := p.view.LTV, tableReadCount("start")
+	text, _ := cohortTable(100, 12)
+	p.setText(app.Context{}, "surv", "")
+	typed := ""
+	for _, line := range strings.SplitAfter(text, "\n") {
+		typed += line
+		p.setText(app.Context{}, "coh", typed)
+		if p.view.LTV != before || p.err != nil {
+			t.Fatalf("after %d bytes the page computed at once: LTV %s (was %s), %v", len(typed), p.view.LTV, before, p.err)
+		}
+	}
+	if !p.urlDue {
+		t.Error("the URL is not due to carry the paste")
+	}
+	e.ConsumeAll()
+	if n := tableReadCount("start") - started; n != 1 {
+		t.Errorf("%d reads of the tables, want 1", n)
+	}
+	want := newCalcPage(cohortSpec)
+	want.load(url.Values{"surv": {""}, "coh": {text}})
+	if p.view.LTV != want.view.LTV || p.err != nil || want.err != nil {
+		t.Errorf("after the paste: LTV %s (%v), want %s (%v)", p.view.LTV, p.err, want.view.LTV, want.err)
+	}
+	// A figure elsewhere computes at once, as always.
+	p.setText(app.Context{}, "m", "200")
+	if p.text["m"] != "200" || p.view.LTV == want.view.LTV {
+		t.Errorf("the margin changed: LTV still %s", p.view.LTV)
+	}
+}
+
+// TestStopWhenEdited: a read stops once the tables are edited again.
+func TestStopWhenEdited(t *testing.T) {
+	p := newCalcPage(cohortSpec)
+	stop := p.stopWhenEdited(p.tables.edits.Load())
+	if stop() {
+		t.Fatal("a read stops with no edit")
+	}
+	p.tables.edits.Add(1)
+	if !stop() {
+		t.Error("a read goes on after an edit")
+	}
+	rows, _ := cohortTable(200, 50)
+	snap := newCalcPage(cohortSpec)
+	snap.text["coh"] = rows
+	if _, ok := tableFor(rows, defaultLocale, stop); ok {
+		t.Error("tableFor went on after an edit")
+	}
+	if _, err := runStoppable(calc.Scenario{Model: calc.ModelCohort, Cohorts: parseTable(rows), MarginPerPeriod: "1"}, calc.Changes{}, stop); err != calc.ErrStopped {
+		t.Errorf("runStoppable after an edit: %v, want calc.ErrStopped", err)
+	}
+}
