@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -194,35 +194,39 @@ func scenarioNumbers(s *Scenario) [numFields]*Number {
 // the parent's name and a dot) and unknown fields and fields given twice
 // are reported.
 func decodeObject(data []byte, v reflect.Value, prefix string) error {
-	keys, vals, ok := members(data)
-	if !ok {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil || raw == nil {
 		field := strings.TrimSuffix(prefix, ".")
 		reason := "not a JSON object"
-		var raw map[string]json.RawMessage
 		var se *json.SyntaxError
-		if err := json.Unmarshal(data, &raw); errors.As(err, &se) {
+		if errors.As(err, &se) {
 			reason = "malformed JSON: " + se.Error()
 		}
 		return &FieldError{Field: field, Code: CodeInvalid, Reason: reason}
 	}
+	// encoding/json keeps the last of two members with one name: find them.
+	twice := map[string]bool{}
+	if keys := objectKeys(data); len(keys) > len(raw) {
+		seen := make(map[string]bool, len(keys))
+		for _, k := range keys {
+			twice[k], seen[k] = seen[k], true
+		}
+	}
 	fields := jsonFields(v.Type())
 	var errs []error
-	seen := make(map[string]bool, len(keys))
-	for i, key := range keys {
-		name := prefix + key
+	for _, key := range slices.Sorted(maps.Keys(raw)) {
 		idx, ok := fields[key]
+		name := prefix + key
 		switch {
-		case seen[key]:
+		case twice[key]:
 			errs = append(errs, &FieldError{Field: clip(name), Code: CodeDuplicate, Reason: "given more than once: keep one"})
 			continue
 		case !ok:
 			errs = append(errs, &FieldError{Field: clip(name), Code: CodeUnknown, Reason: "not a field of the scenario format"})
-			seen[key] = true
 			continue
 		}
-		seen[key] = true
 		fv := v.Field(idx)
-		val := vals[i]
+		val := raw[key]
 		if fv.Kind() == reflect.Pointer && fv.Type().Elem().Kind() == reflect.Struct {
 			if string(val) == "null" {
 				continue
@@ -237,45 +241,36 @@ func decodeObject(data []byte, v reflect.Value, prefix string) error {
 			errs = append(errs, &FieldError{Field: name, Value: clip(string(val)), Code: CodeInvalid, Reason: kindReason(fv.Type())})
 		}
 	}
-	slices.SortStableFunc(errs, func(a, b error) int { return strings.Compare(fieldOf(a), fieldOf(b)) })
 	return errors.Join(errs...)
 }
 
-// fieldOf is the field of the first FieldError in err.
-func fieldOf(err error) string {
-	if fes := FieldErrors(err); len(fes) > 0 {
-		return fes[0].Field
-	}
-	return ""
-}
-
-// members reads the members of the JSON object data in the order written,
-// each key unescaped (so "\u006dodel" is "model"). ok is false when data
-// is not one JSON object and nothing else.
-func members(data []byte) (keys []string, vals []json.RawMessage, ok bool) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return nil, nil, false
-	}
-	for dec.More() {
-		tok, err := dec.Token()
-		key, isKey := tok.(string)
-		if err != nil || !isKey {
-			return nil, nil, false
+// objectKeys lists the names of the members of data, a valid JSON object,
+// in the order written and unescaped ("\u006dodel" is "model").
+func objectKeys(data []byte) []string {
+	var keys []string
+	depth, start := 0, -1
+	for i := 0; i < len(data); i++ {
+		switch c := data[i]; {
+		case c == '"':
+			j := i + 1
+			for ; j < len(data) && data[j] != '"'; j++ {
+				if data[j] == '\\' {
+					j++
+				}
+			}
+			start, i = i, j
+		case c == ':' && depth == 1 && start >= 0:
+			var k string
+			if json.Unmarshal(data[start:bytes.LastIndexByte(data[:i], '"')+1], &k) == nil {
+				keys = append(keys, k)
+			}
+		case c == '{' || c == '[':
+			depth++
+		case c == '}' || c == ']':
+			depth--
 		}
-		var val json.RawMessage
-		if err := dec.Decode(&val); err != nil {
-			return nil, nil, false
-		}
-		keys, vals = append(keys, key), append(vals, val)
 	}
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('}') {
-		return nil, nil, false
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, nil, false
-	}
-	return keys, vals, true
+	return keys
 }
 
 // jsonFields maps the JSON names of a struct's fields to their index.

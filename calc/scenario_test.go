@@ -110,6 +110,15 @@ func TestScenarioRoundTrip(t *testing.T) {
 	}
 }
 
+// TestObjectKeys: the members' names of an object, unescaped, in order,
+// with the nested objects' and the strings' contents left out.
+func TestObjectKeys(t *testing.T) {
+	doc := `{"a":"x:\"{","b":{"c":1,"d":[{"e":2}]},"\u0061":3 , "f" : "}", "g":[":"]}`
+	if got := fmt.Sprint(objectKeys([]byte(doc))); got != "[a b a f g]" {
+		t.Errorf("objectKeys(%s) = %s, want [a b a f g]", doc, got)
+	}
+}
+
 // TestFieldErrorNames: the name of an unknown field is the visitor's text,
 // as a value is: the error keeps it short and prints it quoted, so that a
 // 200 KB name or a direction override reaches no terminal or page whole.
