@@ -62,7 +62,7 @@ func (p *calcPage) finishView() {
 // place on the calculator shown before.
 func (p *calcPage) onInput(ctx app.Context, e app.Event) {
 	src := ctx.JSSrc()
-	if key := src.Get("dataset").Get("q").String(); key != "" {
+	if key := src.Get("dataset").Get("q").String(); key != "" && !p.tableInput(ctx, key, src) {
 		p.setText(ctx, key, src.Get("value").String())
 	}
 }

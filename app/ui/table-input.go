@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"maps"
 	"sync/atomic"
 	"time"
 
@@ -25,11 +24,34 @@ import (
 type tableWork struct {
 	edits    atomic.Int64 // edits of a table so far: a read of an older one stops
 	frameDue bool         // a read is scheduled for the next frame
+	// typed are the text areas edited since the last frame, by key: their
+	// text is read from them once, in the frame, not on each input event
+	// (each read copies the whole text, and a paste of 2,000 lines fires
+	// 2,000 events).
+	typed map[string]app.Value
 }
 
 // yieldEvery is the longest a read works before it lets the browser
 // deliver what the visitor does meanwhile.
 const yieldEvery = 8 * time.Millisecond
+
+// tableInput takes an input event of a table's text area in the browser:
+// the text is read in the next frame (see tableWork.typed). It reports
+// whether key is a table and the page mounted; if not, the caller reads
+// the text now.
+func (p *calcPage) tableInput(ctx app.Context, key string, src app.Value) bool {
+	if !p.mounted || tableField(key) == "" {
+		return false
+	}
+	ctx.PreventUpdate() // nothing on the page changes before the frame
+	if p.tables.typed == nil {
+		p.tables.typed = map[string]app.Value{}
+	}
+	p.tables.typed[key] = src
+	p.goal = goalView{}
+	p.tableEdited()
+	return true
+}
 
 // editTable takes the edit of a table in the browser (the text is kept
 // already) and reads the tables in the next frame; it reports whether key
@@ -39,6 +61,12 @@ func (p *calcPage) editTable(key string) bool {
 	if !p.mounted || tableField(key) == "" {
 		return false
 	}
+	p.tableEdited()
+	return true
+}
+
+// tableEdited counts an edit of a table and schedules the read.
+func (p *calcPage) tableEdited() {
 	p.tables.edits.Add(1)
 	p.urlDue = true // the URL carries the text at once, read or not
 	if !p.tables.frameDue {
@@ -46,7 +74,6 @@ func (p *calcPage) editTable(key string) bool {
 		ctx := p.ctx
 		onNextFrame(func() { ctx.Dispatch(p.readTables) })
 	}
-	return true
 }
 
 // readTables reads the tables as they are now beside the page, then
@@ -54,10 +81,14 @@ func (p *calcPage) editTable(key string) bool {
 func (p *calcPage) readTables(ctx app.Context) {
 	ctx.PreventUpdate() // nothing changes on the page yet
 	p.tables.frameDue = false
+	p.takeTyped()
 	edits := p.tables.edits.Load()
 	// A copy of the page's inputs for the goroutine: the page goes on
 	// taking edits meanwhile.
-	snap := &calcPage{spec: p.spec, text: maps.Clone(p.text), loc: p.loc}
+	snap := &calcPage{spec: p.spec, text: make(map[string]string, len(p.text)), loc: p.loc}
+	for k, v := range p.text {
+		snap.text[k] = v
+	}
 	markTableRead("start")
 	ctx.Async(func() {
 		stop := p.stopWhenEdited(edits)
@@ -109,4 +140,12 @@ func runStoppable(s calc.Scenario, levers calc.Changes, stop func() bool) (calc.
 	}
 	s.SensitivitySpec = &calc.SensitivitySpec{}
 	return s.RunStoppable(stop)
+}
+
+// takeTyped reads the text of the text areas edited since the last frame.
+func (p *calcPage) takeTyped() {
+	for key, src := range p.tables.typed {
+		p.text[key] = src.Get("value").String()
+	}
+	clear(p.tables.typed)
 }
