@@ -15,6 +15,7 @@ func (p *calcPage) Render() app.UI {
 	return pageShell(shellState{Active: s.Path, Loc: l, Query: p.localeQuery(), Menus: p},
 		app.H1().Text(l.tr(s.Title)),
 		app.P().Class("lead").Text(l.tr(s.Lead)),
+		p.stateNotice(),
 		app.Form().Class("calc").Attr("novalidate", true).OnSubmit(preventSubmit).Body(
 			app.Div().Class("inputs").Body(
 				app.Div().Class("fields").Body(
@@ -58,6 +59,7 @@ func (p *calcPage) renderEmbed() app.UI {
 		app.Form().Class("calc").Attr("novalidate", true).OnSubmit(preventSubmit).Body(
 			app.Div().Class("fields").Body(
 				app.H1().Class("embed-title").Text(l.tr(s.Title)),
+				p.stateNotice(),
 				p.fields(s.mainInputs()),
 				p.fields(s.cacInputs()),
 			),

@@ -86,6 +86,7 @@ type calcPage struct {
 	shownTexts  []panelText
 
 	tables tableWork // reads of the pasted tables (table-input.go)
+	links  linkState // notices about the state in the address (statepage.go)
 }
 
 func newCalcPage(spec *pageSpec) *calcPage {
@@ -147,7 +148,7 @@ func (p *calcPage) OnNav(ctx app.Context) {
 		p.setSpec(spec)
 	}
 	p.urlDue = false
-	p.load(u.Query())
+	p.load(p.stateFrom(u))
 	p.nameDocument(ctx)
 }
 
@@ -277,7 +278,7 @@ func (p *calcPage) recompute() { p.compute(false) }
 func (p *calcPage) syncURL(ctx app.Context) {
 	p.urlDue, p.urlAt = false, time.Now()
 	u := *ctx.Page().URL()
-	u.RawQuery = p.query().Encode()
+	p.carryState(&u)
 	ctx.Page().ReplaceURL(&u)
 }
 
@@ -303,10 +304,8 @@ func (p *calcPage) query() url.Values {
 func (p *calcPage) fullURL() string {
 	q := p.query()
 	q.Del("model")
-	if e := q.Encode(); e != "" {
-		return p.spec.Path + "?" + e
-	}
-	return p.spec.Path
+	link, _ := stateLink(p.spec.Path, q, maxPageURL)
+	return link
 }
 
 // errorFor is the error of the input with this spec, or nil.
@@ -326,7 +325,7 @@ func (p *calcPage) errorFor(in inputSpec) *calc.FieldError {
 // openShare opens the Share / Embed dialog as a modal dialog (focus trapped
 // inside, Escape closes it).
 func (p *calcPage) openShare(ctx app.Context, e app.Event) {
-	p.sharing = true
+	p.sharing, p.links.download = true, 0
 	ctx.Defer(func(app.Context) {
 		if d := app.Window().Get("document").Call("getElementById", "share-dialog"); d.Truthy() && !d.Get("open").Bool() {
 			d.Call("showModal")
@@ -351,7 +350,8 @@ func (p *calcPage) closeShare(ctx app.Context, e app.Event) {
 func (p *calcPage) share() shareDialog {
 	q := p.query()
 	q.Del("model")
-	return shareDialog{Origin: p.origin, Path: p.spec.Path, Model: p.spec.Model, Query: q, OnClose: p.closeShare, Loc: p.loc}
+	return shareDialog{Origin: p.origin, Path: p.spec.Path, Model: p.spec.Model, Query: q, OnClose: p.closeShare, Loc: p.loc,
+		OnDownload: p.downloadScenario, Downloaded: p.links.download}
 }
 
 // stateFromScenario turns a calc scenario (an imported or saved file) into
@@ -431,7 +431,7 @@ func (p *calcPage) openState(ctx app.Context, spec *pageSpec, q url.Values) {
 	q.Set("lang", p.loc.Lang)
 	q.Set("cur", p.loc.Currency)
 	if spec != p.spec && !p.embed {
-		ctx.Navigate(pageHref(spec.Path + "?" + q.Encode()))
+		ctx.Navigate(linkTo(spec.Path, q))
 		return
 	}
 	if p.embed {
