@@ -5,6 +5,7 @@ package ui
 import (
 	"encoding/json"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -326,4 +327,41 @@ func TestSavedScenariosChange(t *testing.T) {
 	if c.list.Problem != docNewer {
 		t.Errorf("problem = %q, want %q", c.list.Problem, docNewer)
 	}
+}
+
+// TestSavedTooManyMessage: a stored document with more scenarios than the
+// page keeps (200, written elsewhere) lists them all, and the page says how
+// many there are when it cannot save another, not the most it keeps.
+func TestSavedTooManyMessage(t *testing.T) {
+	var entries []string
+	for i := range 200 {
+		entries = append(entries, entry("s"+strconv.Itoa(i), "Plan "+strconv.Itoa(i), subScenario))
+	}
+	for _, tt := range []struct {
+		n    int
+		want string
+	}{
+		{200, "You have 200 saved scenarios and this page keeps at most 100: delete 101 of them to save another."},
+		{100, "You have 100 saved scenarios, the most this page keeps: delete one to save another."},
+	} {
+		memStorage.Lock()
+		memStorage.items = map[string]string{savedKey: doc(entries[:tt.n]...)}
+		memStorage.Unlock()
+		c := &savedScenarios{Loc: defaultLocale, Model: calc.ModelSubscription, Page: newCalcPage(subscriptionSpec)}
+		c.reload()
+		if len(c.list.Items) != tt.n {
+			t.Fatalf("listed %d scenarios, want %d", len(c.list.Items), tt.n)
+		}
+		s := c.Page.withWhatIf()
+		if err := c.change(func(l *savedList) error { _, err := l.add("one more", s, time.Now()); return err }); err != errTooMany {
+			t.Fatalf("saving one more: %v, want errTooMany", err)
+		}
+		c.fail(errTooMany)
+		if c.failure != tt.want {
+			t.Errorf("%d stored: %q, want %q", tt.n, c.failure, tt.want)
+		}
+	}
+	memStorage.Lock()
+	memStorage.items = map[string]string{}
+	memStorage.Unlock()
 }
