@@ -127,7 +127,7 @@ type Scenario struct {
 func ParseScenario(data []byte) (Scenario, error) {
 	var s Scenario
 	if len(data) > MaxScenarioBytes {
-		return s, &FieldError{Code: CodeTooLong, Value: "", Reason: "the scenario is larger than 1 MiB"}
+		return s, &FieldError{Code: CodeTooLong, Value: "", Reason: fmt.Sprintf("the scenario is larger than %d MiB", MaxScenarioBytes>>20)}
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {

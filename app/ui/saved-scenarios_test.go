@@ -231,7 +231,7 @@ func TestSavedScenariosRender(t *testing.T) {
 		{"prerendered", &savedScenarios{},
 			[]string{`id="scenarios"`, "Your scenarios", `id="scenario-save"`, `id="scenario-name"`, `maxlength="80"`,
 				`id="scenario-export-json"`, `id="scenario-export-csv"`, `id="scenario-print"`, `type="file"`,
-				`accept="application/json,.json"`, `for="scenario-import"`, "at most 256 KiB", "appear here once the page has loaded"},
+				`accept="application/json,.json"`, `for="scenario-import"`, "at most 4,096 KiB", "appear here once the page has loaded"},
 			[]string{"scenario-list\""}},
 		{"empty", &savedScenarios{loaded: true}, []string{"No saved scenarios yet."}, []string{"scenario-skipped"}},
 		{"listed", &savedScenarios{loaded: true, list: readSaved(doc(`7`, entry("a1", evil, subScenario), entry("b2", "Plan B", purScenario)), true)},
@@ -365,3 +365,4 @@ func TestSavedTooManyMessage(t *testing.T) {
 	memStorage.items = map[string]string{}
 	memStorage.Unlock()
 }
+
