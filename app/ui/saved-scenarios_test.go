@@ -366,3 +366,31 @@ func TestSavedTooManyMessage(t *testing.T) {
 	memStorage.Unlock()
 }
 
+// TestReadSavedLengths: an entry longer than a scenario may be is skipped
+// unread; entries with numbers of a megabyte are read at once (calc keeps
+// a number longer than a figure unread: three such entries froze every
+// page load for 22 s).
+func TestReadSavedLengths(t *testing.T) {
+	huge := `{"model":"purchase","average_order_value":` + strings.Repeat("9", 1<<20) + `e0}`
+	long := `{"model":"purchase","cash_timing":"` + strings.Repeat("x", calc.MaxScenarioBytes) + `"}`
+	l := readSaved(doc(entry("a1", "A", huge), entry("a2", "B", huge), entry("a3", "C", huge), entry("a4", "D", long), entry("a5", "E", subScenario)), true)
+	if len(l.Items) != 4 || l.Skipped != 1 || l.Items[3].Name != "E" {
+		t.Errorf("read %d scenarios, skipped %d; want 4 and the long one skipped", len(l.Items), l.Skipped)
+	}
+	if _, err := l.Items[0].Scenario.Evaluate(); calc.ErrorFor(err, calc.FieldAverageOrderValue) == nil {
+		t.Errorf("the number of a megabyte: %v, want an error on it", err)
+	}
+}
+
+// BenchmarkReadSavedHugeNumbers reads a stored document of three entries
+// with a number of a megabyte each, as on every page load.
+func BenchmarkReadSavedHugeNumbers(b *testing.B) {
+	huge := `{"model":"purchase","average_order_value":` + strings.Repeat("9", 1<<20) + `e0}`
+	text := doc(entry("a1", "A", huge), entry("a2", "B", huge), entry("a3", "C", huge))
+	b.ReportAllocs()
+	for b.Loop() {
+		if l := readSaved(text, true); len(l.Items) != 3 {
+			b.Fatal(l.Skipped)
+		}
+	}
+}
