@@ -65,9 +65,13 @@ type scenarioPage interface {
 	openScenario(ctx app.Context, s calc.Scenario) // shows a scenario on the page
 }
 
-// openScenario shows a calc scenario (saved, or from a file) on the page.
+// openScenario shows a calc scenario (saved, or from a file) on the page;
+// one with large tables once they are read beside the page (openLarge).
 func (p *calcPage) openScenario(ctx app.Context, s calc.Scenario) {
 	spec, q := stateFromScenario(s)
+	if p.openLarge(ctx, spec, q) {
+		return
+	}
 	p.openState(ctx, spec, q)
 }
 

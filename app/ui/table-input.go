@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"net/url"
 	"sync/atomic"
 	"time"
 
@@ -131,6 +132,51 @@ func (p *calcPage) stopWhenEdited(edits int64) func() bool {
 		}
 		return p.tables.edits.Load() != edits
 	}
+}
+
+// largeTable is the length of the tables of a state from which opening it
+// reads them beside the page first.
+const largeTable = 20_000
+
+// openLarge opens the state q of the calculator spec (a saved scenario, a
+// file) when its tables are large: it reads them and computes from them
+// beside the page, letting the browser deliver input meanwhile, then opens
+// the state, which then finds its tables, data and fit read. It reports
+// whether it took the state; an edit of a table meanwhile drops it.
+func (p *calcPage) openLarge(_ app.Context, spec *pageSpec, q url.Values) bool {
+	if !p.mounted || len(q.Get("coh"))+len(q.Get("surv")) < largeTable {
+		return false
+	}
+	ctx := p.ctx // the page's: the element acted on may go meanwhile
+	edits := p.tables.edits.Add(1)
+	snap := &calcPage{spec: spec, text: map[string]string{}, loc: p.loc}
+	for _, in := range spec.allInputs() {
+		snap.text[in.Key] = in.Default
+		if v, ok := q[in.Key]; ok && len(v) > 0 {
+			snap.text[in.Key] = v[0]
+		}
+	}
+	markTableRead("start")
+	ctx.Async(func() {
+		stop := p.stopWhenEdited(edits)
+		for _, key := range []string{"surv", "coh"} {
+			if _, ok := tableFor(snap.text[key], snap.loc, stop); !ok {
+				markTableRead("stopped")
+				return
+			}
+		}
+		if _, err := runStoppable(snap.scenario(), snap.leverChanges(), stop); errors.Is(err, calc.ErrStopped) {
+			markTableRead("stopped")
+			return
+		}
+		markTableRead("done")
+		ctx.Dispatch(func(ctx app.Context) {
+			if p.tables.edits.Load() == edits {
+				p.openState(ctx, spec, q)
+			}
+		})
+	})
+	return true
 }
 
 // runStoppable is runScenario with a stop function (calc.RunStoppable).

@@ -90,3 +90,33 @@ func TestStopWhenEdited(t *testing.T) {
 		t.Errorf("runStoppable after an edit: %v, want calc.ErrStopped", err)
 	}
 }
+
+// TestOpenLargeScenario: a saved scenario or a file with a large table is
+// read beside the page, then opened with the figures of the whole table;
+// a small one opens at once.
+func TestOpenLargeScenario(t *testing.T) {
+	p := newCalcPage(cohortSpec)
+	e := app.NewTestEngine()
+	if err := e.Load(&mountedPage{p}); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+	rows, _ := cohortTable(400, 30)
+	s := calc.Scenario{Model: calc.ModelCohort, Cohorts: parseTable(rows), Period: calc.PeriodMonth, MarginPerPeriod: "80", DiscountRatePct: "1"}
+	done := tableReadCount("done")
+	p.openScenario(app.Context{}, s)
+	if p.text["m"] == "80" {
+		t.Fatal("a large scenario opened before its tables were read")
+	}
+	e.ConsumeAll()
+	if tableReadCount("done") != done+1 {
+		t.Errorf("the tables were not read beside the page")
+	}
+	want, err := evaluate(s, calc.Changes{}, p.loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.text["m"] != "80" || p.view.LTV != want.LTV || p.err != nil {
+		t.Errorf("opened: margin %q, LTV %s (%v); want 80, %s", p.text["m"], p.view.LTV, p.err, want.LTV)
+	}
+}
