@@ -239,3 +239,31 @@ func FuzzUnpackState(f *testing.F) {
 		stateOf(u)
 	})
 }
+
+// TestLinkTo: going to another calculator with a state (a saved scenario
+// or a file of another model) uses an address a reload can reopen: plain,
+// packed, or the session's.
+func TestLinkTo(t *testing.T) {
+	coh, _ := cohortTable(800, 60)
+	huge := strings.Repeat(coh, 3)
+	for _, tt := range []struct {
+		q    url.Values
+		want string // what the address ends with
+	}{
+		{url.Values{"aov": {"50"}}, "?aov=50"},
+		{url.Values{"coh": {coh}, "lang": {"en"}}, ""},
+		{url.Values{"coh": {huge}, "lang": {"en"}}, "#" + stateParam + sessionMark},
+	} {
+		sessionDelete(sessionKey)
+		link := linkTo("/cohort", tt.q)
+		u, err := url.Parse(link)
+		if err != nil || len(link) > maxPageURL || len(u.RequestURI()) > maxQueryTarget || !strings.HasSuffix(link, tt.want) {
+			t.Errorf("%.40v: %.80s... (%d characters), want it to end with %q", tt.q, link, len(link), tt.want)
+			continue
+		}
+		p := newCalcPage(cohortSpec)
+		if got := p.stateFrom(u); !reflect.DeepEqual(got, tt.q) || p.links.note != noteNone {
+			t.Errorf("%.40v: the address reads as %.40v (note %d)", tt.q, got, p.links.note)
+		}
+	}
+}
