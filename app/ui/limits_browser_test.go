@@ -62,10 +62,11 @@ func expectedCohort(t *testing.T, q url.Values) *calcPage {
 // table, carries it in its address's fragment (the request target stays
 // short) and shows it again after a reload; a change of the margin just
 // before the page is hidden is kept too. The Share dialog says that the
-// figures are too large for a link and offers the file.
+// figures are too large for a link and offers the file. Then, in the same
+// tab, tableReadStops and tableLimitMessage.
 func TestBrowserBigPaste(t *testing.T) {
 	base := serveSite(t)
-	ctx := newTabFor(t, 2*time.Minute)
+	ctx := newTabFor(t, 3*time.Minute)
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/cohort?surv=&per=month&lang=en"), waitApp()); err != nil {
 		t.Fatal(err)
 	}
@@ -117,6 +118,57 @@ func TestBrowserBigPaste(t *testing.T) {
 	}
 	if n, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#share-link, #share-embed").length`)); n != 0 {
 		t.Errorf("the dialog offers %d links of figures too large for one", n)
+	}
+	tableReadStops(t, ctx, base)
+	tableLimitMessage(t, ctx, base)
+}
+
+// tableReadStops: a read of a table of 50,000 counts stops when the
+// visitor pastes another table meanwhile, and the page shows the figures
+// of the last one.
+func tableReadStops(t *testing.T, ctx context.Context, base string) {
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/cohort?surv=&lang=en"), waitApp()); err != nil {
+		t.Fatal(err)
+	}
+	big, _ := cohortTable(500, 100)
+	small := "1000 800 650 540\n900 700 580\n"
+	before := countTableReads(t, ctx)
+	// The big paste, and the small one once the read of the big one has
+	// begun (a frame, then 20 ms: the read yields every 8 ms, and reading
+	// 50,000 counts takes far longer).
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`(async () => {
+	const el = document.getElementById("coh");
+	el.focus(); el.select();
+	document.execCommand("insertText", false, `+jsString(big)+`);
+	await new Promise(r => requestAnimationFrame(r));
+	await new Promise(r => setTimeout(r, 20));
+	el.select();
+	document.execCommand("insertText", false, `+jsString(small)+`);
+})()`, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatal(err)
+	}
+	want := expectedCohort(t, url.Values{"surv": {""}, "coh": {small}})
+	if err := waitText(ctx, "ltv", want.view.LTV); err != nil {
+		t.Fatalf("LTV %q, want %s from the last table", text(t, ctx, "#ltv"), want.view.LTV)
+	}
+	if n := countTableReads(t, ctx); n.Stopped-before.Stopped < 1 {
+		t.Errorf("reads: %+v before, %+v after; want the read of the big table stopped", before, n)
+	}
+}
+
+// tableLimitMessage: a table over the limits gets its message under the
+// field, with the figures in the page's language.
+func tableLimitMessage(t *testing.T, ctx context.Context, base string) {
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/cohort?surv=&lang=fr"), waitApp(), pasteInto("coh", strings.Repeat("10\t5\n", 1201))); err != nil {
+		t.Fatal(err)
+	}
+	want, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => { const f = new Intl.NumberFormat("fr-FR");
+		return f.format(1201) + " lignes : un tableau de cohortes en compte au plus " + f.format(1200) + ", une par cohorte."; })()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := waitText(ctx, "coh-error", want); err != nil {
+		t.Errorf("message %q, want %q", text(t, ctx, "#coh-error"), want)
 	}
 }
 
@@ -189,42 +241,6 @@ func webtestIframeSrc(snippet string) string {
 	return strings.ReplaceAll(src, "&amp;", "&")
 }
 
-// TestBrowserTableReadStops: a read of a table of 100,000 counts stops
-// when the visitor pastes another table meanwhile, and the page shows the
-// figures of the last one.
-func TestBrowserTableReadStops(t *testing.T) {
-	base := serveSite(t)
-	ctx := newTabFor(t, 2*time.Minute)
-	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/cohort?surv=&lang=en"), waitApp()); err != nil {
-		t.Fatal(err)
-	}
-	big, _ := cohortTable(1000, 100)
-	small := "1000 800 650 540\n900 700 580\n"
-	before := countTableReads(t, ctx)
-	// The big paste, and the small one once the read of the big one has
-	// begun (a frame, then 20 ms: the read yields every 8 ms, and reading
-	// 100,000 counts takes far longer).
-	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`(async () => {
-	const el = document.getElementById("coh");
-	el.focus(); el.select();
-	document.execCommand("insertText", false, `+jsString(big)+`);
-	await new Promise(r => requestAnimationFrame(r));
-	await new Promise(r => setTimeout(r, 20));
-	el.select();
-	document.execCommand("insertText", false, `+jsString(small)+`);
-})()`, chromedp.EvalAwaitPromise)); err != nil {
-		t.Fatal(err)
-	}
-	want := expectedCohort(t, url.Values{"surv": {""}, "coh": {small}})
-	if err := waitText(ctx, "ltv", want.view.LTV); err != nil {
-		t.Fatalf("LTV %q, want %s from the last table", text(t, ctx, "#ltv"), want.view.LTV)
-	}
-	n := countTableReads(t, ctx)
-	if n.Stopped-before.Stopped < 1 {
-		t.Errorf("reads: %+v before, %+v after; want the read of the big table stopped", before, n)
-	}
-}
-
 // TestBrowserBigPasteBeforeAppStarts: a table pasted into the prerendered
 // page while app.wasm downloads is kept in the tab's session, not in an
 // address that servers refuse, and the app starts from it.
@@ -251,23 +267,5 @@ func TestBrowserBigPasteBeforeAppStarts(t *testing.T) {
 	}
 	if got, _ := chromedp.Run(ctx, chromedp.Value(chromedp.ID("coh"))); got != table {
 		t.Errorf("the app shows a table of %d bytes, want the %d pasted", len(got), len(table))
-	}
-}
-
-// TestBrowserTableLimitMessage: a table over the limits gets its message
-// under the field, with the figures in the page's language.
-func TestBrowserTableLimitMessage(t *testing.T) {
-	base := serveSite(t)
-	ctx := newTab(t)
-	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/cohort?surv=&lang=fr"), waitApp(), pasteInto("coh", strings.Repeat("10\t5\n", 1201))); err != nil {
-		t.Fatal(err)
-	}
-	want, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => { const f = new Intl.NumberFormat("fr-FR");
-		return f.format(1201) + " lignes : un tableau de cohortes en compte au plus " + f.format(1200) + ", une par cohorte."; })()`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := waitText(ctx, "coh-error", want); err != nil {
-		t.Errorf("message %q, want %q", text(t, ctx, "#coh-error"), want)
 	}
 }
