@@ -55,6 +55,8 @@
       q.set(key, typed[key].value);
     });
     typed = {};
+    // The rest of the fragment: a packed state of a link stays, under
+    // what is typed (the app reads the query over it).
     var rest = u.hash.slice(1);
     if (rest.indexOf(sessionMark) === 0) {
       rest = rest.slice(sessionMark.length).replace(/^&/, "");

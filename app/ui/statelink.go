@@ -209,6 +209,19 @@ func fragmentState(frag string) (data, rest string, found bool) {
 	return data, strings.TrimPrefix(rest, "&"), true
 }
 
+// ourFragment splits a fragment into the packed state it carries (""
+// for none), whether it has the session mark, and the rest. A page opened
+// from a link with a packed state, and typed into before the app ran, may
+// carry both: web/page.js puts the mark before the state.
+func ourFragment(frag string) (data string, inSession bool, rest string) {
+	data, rest, found := fragmentState(frag)
+	if found && data == sessionMark {
+		inSession = true
+		data, rest, _ = fragmentState(rest)
+	}
+	return data, inSession, rest
+}
+
 // localeState is what stays in the query of a state in the fragment: the
 // language, the currency and the embed's model, for the prerendered page
 // and the links between calculators.
@@ -253,7 +266,7 @@ func pageOrigin(s string) string {
 // when the state is over maxPageURL even packed: u then carries the
 // session mark, and the caller keeps the state in the session.
 func setState(u *url.URL, q url.Values) bool {
-	_, rest, _ := fragmentState(u.Fragment)
+	_, _, rest := ourFragment(u.Fragment)
 	with := func(data string) string {
 		if rest == "" {
 			return stateParam + data
@@ -271,25 +284,22 @@ func setState(u *url.URL, q url.Values) bool {
 	return false
 }
 
-// stateOf is the state an address carries: its query, or the state in its
-// fragment (over the query, which then holds the language and currency
-// only). inSession reports the session mark: the state is in the tab's
-// sessionStorage. err is errBadState for a fragment that cannot be read.
+// stateOf is the state an address carries: the state packed in its
+// fragment, if any, with its query over it (the language and currency, the
+// same in both, and what was typed into the page before the app ran).
+// inSession reports the session mark: the state is in the tab's
+// sessionStorage, over both. err is errBadState for a fragment that cannot
+// be read.
 func stateOf(u *url.URL) (q url.Values, inSession bool, err error) {
-	q = u.Query()
-	data, _, found := fragmentState(u.Fragment)
-	switch {
-	case !found:
-		return q, false, nil
-	case data == sessionMark:
-		return q, true, nil
+	data, inSession, _ := ourFragment(u.Fragment)
+	q = url.Values{}
+	if data != "" {
+		if q, err = unpackState(data); err != nil {
+			return u.Query(), inSession, err
+		}
 	}
-	st, err := unpackState(data)
-	if err != nil {
-		return q, false, err
-	}
-	for k, v := range st {
+	for k, v := range u.Query() {
 		q[k] = v
 	}
-	return q, false, nil
+	return q, inSession, nil
 }

@@ -123,6 +123,7 @@ func TestSetState(t *testing.T) {
 		{url.Values{"aov": {"50"}}, stateParam + "AAAA&?secret=abc", false},
 		{url.Values{"surv": {longCurve(1201)}, "lang": {"th"}, "model": {"cohort"}}, "?secret=abc", false},
 		{url.Values{"coh": {huge}}, "", true},
+		{url.Values{"coh": {huge}}, stateParam + sessionMark + "&" + stateParam + "AAAA&?secret=abc", true},
 	} {
 		u, _ := url.Parse("https://ltv.example/embed?old=1")
 		u.Fragment = tt.frag
@@ -266,4 +267,28 @@ func TestLinkTo(t *testing.T) {
 			t.Errorf("%.40v: the address reads as %.40v (note %d)", tt.q, got, p.links.note)
 		}
 	}
+}
+
+// TestStateOfTypedBeforeApp: what is typed into the prerendered page of a
+// link with a packed state (web/page.js puts it in the query) wins over
+// the link's; with the session mark before the packed state, the session's
+// state wins over both.
+func TestStateOfTypedBeforeApp(t *testing.T) {
+	packed := packState(url.Values{"aov": {"50"}, "freq": {"2"}, "lang": {"fr"}})
+	u, _ := url.Parse("https://ltv.example/?lang=fr&aov=80#" + stateParam + packed)
+	q, inSession, err := stateOf(u)
+	if err != nil || inSession || q.Get("aov") != "80" || q.Get("freq") != "2" {
+		t.Errorf("typed over a link: %v, %v, %v", q, inSession, err)
+	}
+	sessionDelete(sessionKey)
+	if err := keepInSession("/", url.Values{"aov": {"90"}, "lang": {"fr"}}); err != nil {
+		t.Fatal(err)
+	}
+	u, _ = url.Parse("https://ltv.example/?lang=fr#" + stateParam + sessionMark + "&" + stateParam + packed)
+	p := newCalcPage(purchaseSpec)
+	p.load(p.stateFrom(u))
+	if p.text["aov"] != "90" || p.text["freq"] != "2" || p.links.note != noteNone {
+		t.Errorf("the session over a link: aov %q, freq %q, note %d", p.text["aov"], p.text["freq"], p.links.note)
+	}
+	sessionDelete(sessionKey)
 }
