@@ -178,7 +178,7 @@ func (p *calcPage) textField(in inputSpec) app.UI {
 func (p *calcPage) results() app.UI {
 	v, l := p.view, p.loc
 	class := "result"
-	if p.stale {
+	if p.stale || p.tables.reading {
 		class += " result-stale"
 	}
 	return app.Section().Class(class).Aria("labelledby", "ltv-label").Body(
@@ -207,6 +207,9 @@ func (p *calcPage) results() app.UI {
 		}),
 		app.If(p.stale, func() app.UI {
 			return app.P().ID("stale-note").Class("result-stale-note").Text(l.tr("Out of date: fix the highlighted fields to update."))
+		}),
+		app.If(p.tables.reading, func() app.UI {
+			return app.P().ID("reading-note").Class("result-stale-note").Text(l.tr("Reading the table: these results are those of the table before."))
 		}),
 	)
 }

@@ -24,12 +24,16 @@ import (
 // tableWork is the state of a page's table reads.
 type tableWork struct {
 	edits    atomic.Int64 // edits of a table so far: a read of an older one stops
+	read     int64        // the edits the page has computed from
 	frameDue bool         // a read is scheduled for the next frame
 	// typed are the text areas edited since the last frame, by key: their
 	// text is read from them once, in the frame, not on each input event
 	// (each read copies the whole text, and a paste of 2,000 lines fires
 	// 2,000 events).
 	typed map[string]app.Value
+	// reading: a read of large tables is under way, and the results on
+	// screen are those of the tables before (the panel says so).
+	reading bool
 }
 
 // yieldEvery is the longest a read works before it lets the browser
@@ -54,16 +58,26 @@ func (p *calcPage) tableInput(ctx app.Context, key string, src app.Value) bool {
 	return true
 }
 
-// editTable takes the edit of a table in the browser (the text is kept
-// already) and reads the tables in the next frame; it reports whether key
-// is a table. Before the page is mounted (the prerender, the tests that
-// load a URL) the page computes as it always does.
+// editTable takes an edit in the browser (the text is kept already): of a
+// table, it reads the tables in the next frame; of another field while a
+// read is under way, it leaves the computing to the read's end, which
+// computes from every input as it is then (computing now would read the
+// new tables on the page). It reports whether it took the edit. Before
+// the page is mounted (the prerender, the tests that load a URL) the page
+// computes as it always does.
 func (p *calcPage) editTable(key string) bool {
-	if !p.mounted || tableField(key) == "" {
+	switch {
+	case !p.mounted:
 		return false
+	case tableField(key) != "":
+		p.tableEdited()
+		return true
+	case p.tables.edits.Load() != p.tables.read:
+		p.urlDue = true
+		p.later()
+		return true
 	}
-	p.tableEdited()
-	return true
+	return false
 }
 
 // tableEdited counts an edit of a table and schedules the read.
@@ -80,9 +94,13 @@ func (p *calcPage) tableEdited() {
 // readTables reads the tables as they are now beside the page, then
 // computes from them on the page, unless they were edited again meanwhile.
 func (p *calcPage) readTables(ctx app.Context) {
-	ctx.PreventUpdate() // nothing changes on the page yet
 	p.tables.frameDue = false
 	p.takeTyped()
+	if large := len(p.text["surv"])+len(p.text["coh"]) >= largeTable; large != p.tables.reading {
+		p.tables.reading = large // the panel says that it is out of date
+	} else {
+		ctx.PreventUpdate() // nothing changes on the page yet
+	}
 	edits := p.tables.edits.Load()
 	// A copy of the page's inputs for the goroutine: the page goes on
 	// taking edits meanwhile.
@@ -111,6 +129,7 @@ func (p *calcPage) readTables(ctx app.Context) {
 				ctx.PreventUpdate() // the read of the newer edit computes
 				return
 			}
+			p.tables.reading, p.tables.read = false, edits
 			p.recompute()
 			p.urlDue = true
 			p.later()
@@ -172,6 +191,7 @@ func (p *calcPage) openLarge(_ app.Context, spec *pageSpec, q url.Values) bool {
 		markTableRead("done")
 		ctx.Dispatch(func(ctx app.Context) {
 			if p.tables.edits.Load() == edits {
+				p.tables.read = edits
 				p.openState(ctx, spec, q)
 			}
 		})

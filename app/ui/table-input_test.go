@@ -62,6 +62,17 @@ func TestTableEditsReadOnce(t *testing.T) {
 	if p.view.LTV != want.view.LTV || p.err != nil || want.err != nil {
 		t.Errorf("after the paste: LTV %s (%v), want %s (%v)", p.view.LTV, p.err, want.view.LTV, want.err)
 	}
+	// During a read, a figure elsewhere waits for the read's end.
+	p.setText(app.Context{}, "coh", text+"800 700\n")
+	p.setText(app.Context{}, "m", "150")
+	if p.view.LTV != want.view.LTV {
+		t.Errorf("during a read the margin computed at once: LTV %s", p.view.LTV)
+	}
+	e.ConsumeAll()
+	want.load(url.Values{"coh": {text + "800 700\n"}, "m": {"150"}})
+	if p.view.LTV != want.view.LTV || p.err != nil {
+		t.Errorf("after the read: LTV %s (%v), want %s", p.view.LTV, p.err, want.view.LTV)
+	}
 	// A figure elsewhere computes at once, as always.
 	p.setText(app.Context{}, "m", "200")
 	if p.text["m"] != "200" || p.view.LTV == want.view.LTV {
@@ -118,5 +129,10 @@ func TestOpenLargeScenario(t *testing.T) {
 	}
 	if p.text["m"] != "80" || p.view.LTV != want.LTV || p.err != nil {
 		t.Errorf("opened: margin %q, LTV %s (%v); want 80, %s", p.text["m"], p.view.LTV, p.err, want.LTV)
+	}
+	// Then a figure computes at once.
+	p.setText(app.Context{}, "m", "90")
+	if p.view.LTV == want.LTV {
+		t.Errorf("after the open, the margin does not compute: LTV %s", p.view.LTV)
 	}
 }
