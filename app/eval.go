@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"ltvlab/calc"
 )
@@ -18,6 +19,17 @@ import (
 // on bad input (each bad field named on stderr) or a bad call, 1 when the
 // file cannot be read.
 func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 1 {
+		switch a := args[0]; {
+		case a == "-h" || a == "-help" || a == "--help":
+			fmt.Fprint(stdout, usage)
+			return 0
+		case strings.HasPrefix(a, "-") && a != "-":
+			// A file whose name starts with "-" is named ./-name.
+			fmt.Fprintf(stderr, "eval has no option %s: it takes one scenario file, or - for standard input\n%s", a, usage)
+			return 2
+		}
+	}
 	if len(args) > 1 {
 		fmt.Fprintf(stderr, "eval takes one scenario file, or - for standard input\n%s", usage)
 		return 2

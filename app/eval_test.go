@@ -21,6 +21,10 @@ func TestEval(t *testing.T) {
 		// CAC 1,200 is paid back in 1200 / 80 = 15 months.
 		{"subscription", `{"model":"subscription","arpa_monthly":"100","monthly_churn_pct":"5","gross_margin_pct":"80","cac":"1200"}`,
 			map[string]string{"ltv": "1600.00", "net_ltv": "400.00", "ltv_to_cac": "1.33", "payback_months": "15.00", "cash_timing": "start"}},
+		// The same, as saved by an editor that starts UTF-8 files with a
+		// byte order mark.
+		{"byte order mark", "\ufeff" + `{"model":"subscription","arpa_monthly":"100","monthly_churn_pct":"5","gross_margin_pct":"80","cac":"1200"}`,
+			map[string]string{"ltv": "1600.00"}},
 		// Seeds 000 and 003, with plain JSON numbers.
 		{"purchase", `{"model":"purchase","average_order_value":50,"purchases_per_year":2,"lifetime_years":3}`,
 			map[string]string{"ltv": "300.00", "average_order_value": "50.00", "purchase_frequency": "2.0000", "lifetime": "3.0000"}},
@@ -83,6 +87,17 @@ func TestEvalStdin(t *testing.T) {
 	}
 }
 
+// TestEvalHelp: eval -h prints the usage and succeeds, as the other
+// commands do, instead of looking for a file named -h.
+func TestEvalHelp(t *testing.T) {
+	for _, flag := range []string{"-h", "-help", "--help"} {
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"eval", flag}, &stdout, &stderr); code != 0 || !strings.Contains(stdout.String(), "app eval [FILE|-]") || stderr.Len() != 0 {
+			t.Errorf("eval %s = %d, stdout %q, stderr %q; want 0 and the usage", flag, code, stdout.String(), stderr.String())
+		}
+	}
+}
+
 func TestEvalBadInput(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -100,6 +115,14 @@ func TestEvalBadInput(t *testing.T) {
 		{"infinite value", nil, `{"model":"subscription","arpa_monthly":"100","monthly_churn_pct":"0"}`, 2, []string{"horizon_months"}},
 		{"bad goal", nil, `{"model":"subscription","arpa_monthly":"100","monthly_churn_pct":"5","goal_seek":{"input":"nothing"}}`, 2, []string{"goal_seek.input"}},
 		{"two files", []string{"a.json", "b.json"}, ``, 2, []string{"one scenario file"}},
+		{"an option", []string{"-x"}, ``, 2, []string{"no option -x", "usage:"}},
+		{"a number of a megabyte", nil, `{"model":"purchase","average_order_value":` + strings.Repeat("9", 1<<20) + `e0,"purchases_per_year":"2","lifetime_years":"3"}`, 2,
+			[]string{"average_order_value: this is too long to be a figure"}},
+		{"too large", nil, `{"model":"purchase","cash_timing":"` + strings.Repeat("x", 4<<20) + `"}`, 2, []string{"scenario: the scenario is larger than 4 MiB"}},
+		{"two models", nil, `{"model":"purchase","average_order_value":"50","purchases_per_year":"2","lifetime_years":"3","model":"cohort"}`, 2,
+			[]string{"model: given more than once"}},
+		{"not UTF-8", nil, "{\"model\":\"purchase\",\"cash_timing\":\"\xff\"}", 2, []string{"not UTF-8 text: byte 36"}},
+		{"long unknown name", nil, `{"model":"purchase","` + "\u202e" + strings.Repeat("n", 200<<10) + `":1}`, 2, []string{`"\u202e` + strings.Repeat("n", 79) + `...": not a field`}},
 		{"missing file", []string{filepath.Join("no", "such", "file.json")}, ``, 1, []string{"file.json"}},
 	}
 	for _, tt := range tests {

@@ -1,6 +1,11 @@
 package calc
 
-import "testing"
+import (
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+)
 
 // Budgets: a full evaluation with sensitivity under 200 us, an sBG fit under
 // 5 ms, natively.
@@ -95,4 +100,70 @@ func BenchmarkParseScenario(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkParseScenarioHugeNumber reads a document of 4 MiB, nearly all of
+// it one number in exponent form (999...9e0): it is refused unread, where
+// reading the digits of one of 1 MiB took 1.7 s.
+func BenchmarkParseScenarioHugeNumber(b *testing.B) {
+	doc := []byte(`{"model":"purchase","average_order_value":` + strings.Repeat("9", MaxScenarioBytes-100) + `e0}`)
+	b.ReportAllocs()
+	for b.Loop() {
+		s, err := ParseScenario(doc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.Evaluate(); ErrorFor(err, FieldAverageOrderValue) == nil {
+			b.Fatalf("a 4 MiB number is read: %v", err)
+		}
+	}
+}
+
+// largeCohorts is a cohort table at the limits: rows cohorts of width
+// counts each (the cohort size, then who is left), as pasted from a
+// spreadsheet, in the model's expected counts rounded to whole customers.
+func largeCohorts(rows, width int) [][]Number {
+	out := make([][]Number, rows)
+	for i := range out {
+		s := sbgSurvival(0.8, 4, width-1)
+		out[i] = make([]Number, width)
+		for t, v := range s {
+			out[i][t] = Number(strconv.FormatFloat(math.Round(v*float64(90000+i)), 'f', 0, 64))
+		}
+	}
+	return out
+}
+
+// BenchmarkRunLargeCohorts is the page's evaluation of a cohort table of
+// 100,000 counts (1,000 cohorts of 100): new data, and a change elsewhere
+// (the margin) with the same data, as on a keystroke in another field.
+func BenchmarkRunLargeCohorts(b *testing.B) {
+	base := Scenario{Model: ModelCohort, Period: PeriodMonth, MarginPerPeriod: "100", DiscountRatePct: "1", CAC: "300",
+		SensitivitySpec: &SensitivitySpec{}}
+	b.Run("new-data", func(b *testing.B) {
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			s := base
+			s.Cohorts = largeCohorts(1000, 100)
+			s.Cohorts[0][0] = Number(strconv.Itoa(100000 + i)) // other data each time
+			i++
+			if _, err := s.Run(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("same-data", func(b *testing.B) {
+		s := base
+		s.Cohorts = largeCohorts(1000, 100)
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			s.MarginPerPeriod = Number(strconv.Itoa(100 + i%7))
+			i++
+			if _, err := s.Run(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

@@ -3,6 +3,7 @@ package calc
 import (
 	"fmt"
 	"math"
+	"sync"
 
 	"github.com/shopspring/decimal"
 )
@@ -12,6 +13,9 @@ import (
 type cohortData struct {
 	fit      sbgData   // the periods used for the fit (fit_periods)
 	observed []float64 // pooled observed survival S(0..K), every period of data
+
+	mu     sync.Mutex
+	fitted *sbgFit // the sBG fit of fit, once made (see sbg)
 }
 
 // parseCohortData reads and checks the cohort data, if any. Given alpha and
@@ -76,7 +80,13 @@ func parseCohortData(s *Scenario, in *inputs) (*cohortData, error) {
 		if total > MaxCohortValues {
 			return nil, &FieldError{Field: field, Code: CodeTooMany, Reason: fmt.Sprintf("at most %d counts in all cohorts together", MaxCohortValues)}
 		}
+		read := 0
 		for i, c := range s.Cohorts {
+			if read += len(c); read >= 2000 {
+				if read = 0; stopped(in.stop) {
+					return nil, ErrStopped
+				}
+			}
 			if len(c) == 0 {
 				return nil, &FieldError{Field: field, Code: CodeRequired, Reason: fmt.Sprintf("cohort %d is empty: start it with the cohort size", i+1)}
 			}
@@ -227,8 +237,11 @@ func resolveCohort(in *inputs) (cohortModel, error) {
 	m.margin = margin
 	if in.cohort != nil {
 		if in.fit == nil {
-			f := fitSBG(&in.cohort.fit)
-			in.fit = &f
+			f, err := in.cohort.sbg(in.stop)
+			if err != nil {
+				return m, err
+			}
+			in.fit = f
 		}
 		m.fit, m.a, m.b = in.fit, in.fit.a, in.fit.b
 	} else {

@@ -1,6 +1,9 @@
 package calc
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+)
 
 // Codes of FieldError: a machine-readable reason the UI can translate.
 const (
@@ -20,6 +23,8 @@ const (
 	CodeTooMany     = "too_many"     // more values than the limits allow
 	CodeNoFit       = "no_fit"       // data the retention model cannot be fitted to
 	CodeNotApplied  = "not_applied"  // a lever or input that the chosen model does not have
+	CodeDuplicate   = "duplicate"    // a field given twice in one object of the document
+	CodeEncoding    = "encoding"     // a document that is not UTF-8 text
 )
 
 // FieldError reports one bad input. Field names the input as in the scenario
@@ -34,12 +39,16 @@ type FieldError struct {
 }
 
 // Error reads "field: reason (got "value")", the value cut after 80
-// characters; a FieldError about the whole scenario document (Field "")
-// reads "scenario: reason".
+// characters and quoted in Go syntax; a field name other than letters,
+// digits, "_", "-" and "." (an unknown field of a document) is cut and
+// quoted the same way. A FieldError about the whole scenario document
+// (Field "") reads "scenario: reason".
 func (e *FieldError) Error() string {
 	field := e.Field
 	if field == "" {
 		field = "scenario"
+	} else if !plainName(field) {
+		field = strconv.Quote(clip(field))
 	}
 	if e.Value == "" {
 		return fmt.Sprintf("%s: %s", field, e.Reason)
@@ -73,4 +82,19 @@ func ErrorFor(err error, field string) *FieldError {
 		}
 	}
 	return nil
+}
+
+// plainName reports whether a field name is printed as it is: short, and
+// ASCII letters, digits, "_", "-" and "." only.
+func plainName(name string) bool {
+	if len(name) > 2*MaxInputLen {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.') {
+			return false
+		}
+	}
+	return true
 }

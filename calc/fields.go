@@ -79,8 +79,10 @@ const (
 // Limits of a scenario. They bound the work of one evaluation and keep every
 // figure far from overflow.
 const (
-	// MaxScenarioBytes is the largest scenario document ParseScenario reads.
-	MaxScenarioBytes = 1 << 20
+	// MaxScenarioBytes is the largest scenario document ParseScenario reads:
+	// room for the largest data the other limits allow, MaxCohortValues
+	// counts of up to 27 characters each.
+	MaxScenarioBytes = 4 << 20
 	// MaxPeriods bounds horizons (horizon_months, horizon_periods), renewals
 	// and the length of a survival curve: a century of months.
 	MaxPeriods = 1200

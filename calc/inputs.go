@@ -28,6 +28,9 @@ type inputs struct {
 	rate *rateMemo
 	// sums caches the cohort model's lifetime sums (see sumsMemo).
 	sums *sumsMemo
+	// stop, when not nil, is asked now and then during long work (reading
+	// many cohorts, the fit) whether to give up with ErrStopped.
+	stop func() bool
 }
 
 // rateMemo remembers the last few annual-to-monthly rate conversions: a
@@ -115,9 +118,10 @@ func (in *inputs) int(f numField, def int64) int64 {
 	return def
 }
 
-// parseInputs reads every field of s that its model uses.
-func parseInputs(s *Scenario) (*inputs, error) {
-	in := &inputs{model: strings.TrimSpace(s.Model), rate: new(rateMemo), sums: new(sumsMemo)}
+// parseInputs reads every field of s that its model uses; stop is kept in
+// the inputs (see inputs.stop).
+func parseInputs(s *Scenario, stop func() bool) (*inputs, error) {
+	in := &inputs{model: strings.TrimSpace(s.Model), rate: new(rateMemo), sums: new(sumsMemo), stop: stop}
 	mask := modelMask(in.model)
 	switch {
 	case in.model == "":
@@ -150,7 +154,7 @@ func parseInputs(s *Scenario) (*inputs, error) {
 		return nil, errors.Join(err, in.missing(err))
 	}
 	if in.model == ModelCohort { // needs customers and fit_periods checked
-		if in.cohort, err = parseCohortData(s, in); err != nil {
+		if in.cohort, err = cachedCohortData(s, in); err != nil {
 			return nil, err
 		}
 	}

@@ -3,6 +3,7 @@ package calc
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -32,7 +33,9 @@ func ParseDecimal(field, s string) (decimal.Decimal, error) {
 	if t == "" {
 		return decimal.Zero, &FieldError{Field: field, Value: s, Code: CodeRequired, Reason: "enter a number"}
 	}
-	if len([]rune(t)) > MaxInputLen {
+	// Counted in bytes first: a figure of MaxInputLen characters has at
+	// most 4 bytes each, and a megabyte-long text is not worth decoding.
+	if len(t) > 4*MaxInputLen || utf8.RuneCountInString(t) > MaxInputLen {
 		return decimal.Zero, &FieldError{Field: field, Value: s, Code: CodeTooLong, Reason: "this is too long to be a figure"}
 	}
 	body := t

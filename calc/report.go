@@ -15,8 +15,18 @@ type Report struct {
 // Run evaluates the scenario and runs the tools it asks for, reading the
 // scenario and fitting the cohort model once for all of them. It returns
 // the errors of Evaluate, WhatIf, Sensitivity and GoalSeek, joined.
-func (s Scenario) Run() (Report, error) {
-	in, base, err := s.prepare()
+func (s Scenario) Run() (Report, error) { return s.RunStoppable(nil) }
+
+// RunStoppable is Run for work that newer work may make useless: the
+// browser runs it beside the page, and stop, called every few milliseconds
+// of work (between cohorts read, between the steps of the sBG fit), reports
+// whether the visitor has changed the inputs since. Once stop returns true
+// RunStoppable returns ErrStopped and no report. A nil stop never stops.
+func (s Scenario) RunStoppable(stop func() bool) (Report, error) {
+	in, base, err := s.prepareUntil(stop)
+	if errors.Is(err, ErrStopped) {
+		return Report{}, ErrStopped
+	}
 	if err != nil {
 		return Report{}, err
 	}
@@ -35,6 +45,9 @@ func (s Scenario) Run() (Report, error) {
 		rep.GoalSeek, errs = &g, append(errs, err)
 	}
 	if err := errors.Join(errs...); err != nil {
+		if errors.Is(err, ErrStopped) {
+			return Report{}, ErrStopped
+		}
 		return Report{}, err
 	}
 	return rep, nil

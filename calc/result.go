@@ -108,8 +108,11 @@ func (s Scenario) Evaluate() (Result, error) {
 }
 
 // prepare reads and evaluates the scenario.
-func (s *Scenario) prepare() (*inputs, *outcome, error) {
-	in, err := parseInputs(s)
+func (s *Scenario) prepare() (*inputs, *outcome, error) { return s.prepareUntil(nil) }
+
+// prepareUntil is prepare with a stop function (see inputs.stop).
+func (s *Scenario) prepareUntil(stop func() bool) (*inputs, *outcome, error) {
+	in, err := parseInputs(s, stop)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -64,6 +64,13 @@ const (
 // 1e-9 per customer. Should Newton fail (a bound, a flat ridge), a tight
 // Nelder-Mead finishes instead.
 func fitSBG(d *sbgData) sbgFit {
+	f, _ := fitSBGUntil(d, nil)
+	return f
+}
+
+// fitSBGUntil is fitSBG, asking stop between its steps whether to give up
+// (ok false).
+func fitSBGUntil(d *sbgData, stop func() bool) (fit sbgFit, ok bool) {
 	total := 0.0
 	for t := 1; t < len(d.lost); t++ {
 		total += d.lost[t] + d.censored[t]
@@ -98,11 +105,20 @@ func fitSBG(d *sbgData) sbgFit {
 	}
 	best, bestF := starts[0], math.Inf(1)
 	for _, start := range starts {
+		if stopped(stop) {
+			return sbgFit{}, false
+		}
 		if x, f, _ := nelderMead(negLL, start, 0.5, 1e-6, 1e-2, 1000); f < bestF {
 			best, bestF = x, f
 		}
 	}
+	if stopped(stop) {
+		return sbgFit{}, false
+	}
 	x, conv := newton(d, best, lo, hi, total)
+	if !conv && stopped(stop) {
+		return sbgFit{}, false
+	}
 	if !conv {
 		var f float64
 		x, f, conv = nelderMead(negLL, best, 0.05, 1e-13, 1e-9, 4000)
@@ -115,7 +131,7 @@ func fitSBG(d *sbgData) sbgFit {
 	return sbgFit{
 		a: a, b: b, ll: d.logLik(a, b), converged: conv,
 		atBound: x[0] < lo+edge || x[0] > hi-edge || x[1] < lo+edge || x[1] > hi-edge,
-	}
+	}, true
 }
 
 // derivs returns LL(a, b) with its gradient and Hessian in (ln a, ln b),

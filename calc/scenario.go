@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"maps"
 	"reflect"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -21,6 +23,9 @@ type Number string
 // UnmarshalJSON reads a JSON string, a JSON number or null. A number in
 // exponent form (2.5e3) is rewritten in plain digits (2500) when that is
 // short; otherwise it is kept as written and later reported as not a number.
+// A number longer than MaxInputLen is kept as written without being read
+// (ParseDecimal then refuses it as too long): reading the digits of a
+// megabyte-long exponent form would take seconds.
 func (n *Number) UnmarshalJSON(b []byte) error {
 	switch {
 	case string(b) == "null":
@@ -35,7 +40,7 @@ func (n *Number) UnmarshalJSON(b []byte) error {
 		return nil
 	case len(b) > 0 && (b[0] == '-' || (b[0] >= '0' && b[0] <= '9')):
 		s := string(b)
-		if bytes.ContainsAny(b, "eE") {
+		if len(b) <= MaxInputLen && bytes.ContainsAny(b, "eE") {
 			if d, err := decimal.NewFromString(s); err == nil && d.Exponent() > -2*MaxInputLen && (d.IsZero() || magnitude(d) < 2*MaxInputLen) {
 				s = d.String()
 			}
@@ -111,15 +116,32 @@ type Scenario struct {
 }
 
 // ParseScenario reads a scenario document: a JSON object of the fields of
-// Scenario. Numbers may be JSON strings or JSON numbers. It returns a
-// *FieldError (Field "" for the document as a whole) for a document over
-// MaxScenarioBytes, for malformed JSON, for an unknown field (CodeUnknown)
-// and for a value of the wrong kind (CodeInvalid), several joined with
-// errors.Join. It does not check the figures: Evaluate does.
+// Scenario, in UTF-8 (a leading byte order mark is skipped, as editors on
+// Windows write one). Numbers may be JSON strings or JSON numbers. It
+// returns a *FieldError (Field "" for the document as a whole) for a
+// document over MaxScenarioBytes (checked first), for one that is not UTF-8
+// (CodeEncoding), for malformed JSON, for an unknown field (CodeUnknown), a
+// field given twice (CodeDuplicate) and a value of the wrong kind
+// (CodeInvalid), several joined with errors.Join. It does not check the
+// figures: Evaluate does.
 func ParseScenario(data []byte) (Scenario, error) {
 	var s Scenario
 	if len(data) > MaxScenarioBytes {
-		return s, &FieldError{Code: CodeTooLong, Value: "", Reason: "the scenario is larger than 1 MiB"}
+		return s, &FieldError{Code: CodeTooLong, Value: "", Reason: fmt.Sprintf("the scenario is larger than %d MiB", MaxScenarioBytes>>20)}
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(data) {
+		// encoding/json would read each bad byte as U+FFFD: a changed
+		// value, not an error.
+		at := 0
+		for at < len(data) {
+			r, n := utf8.DecodeRune(data[at:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			at += n
+		}
+		return s, &FieldError{Code: CodeEncoding, Reason: fmt.Sprintf("not UTF-8 text: byte %d is not part of a UTF-8 character", at+1)}
 	}
 	err := decodeObject(data, reflect.ValueOf(&s).Elem(), "")
 	return s, err
@@ -169,7 +191,8 @@ func scenarioNumbers(s *Scenario) [numFields]*Number {
 
 // decodeObject decodes the JSON object data into the struct v field by field,
 // so that every error names its field (prefixed, for nested objects, with
-// the parent's name and a dot) and unknown fields are reported.
+// the parent's name and a dot) and unknown fields and fields given twice
+// are reported.
 func decodeObject(data []byte, v reflect.Value, prefix string) error {
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(data, &raw); err != nil || raw == nil {
@@ -181,13 +204,25 @@ func decodeObject(data []byte, v reflect.Value, prefix string) error {
 		}
 		return &FieldError{Field: field, Code: CodeInvalid, Reason: reason}
 	}
+	// encoding/json keeps the last of two members with one name: find them.
+	twice := map[string]bool{}
+	if keys := objectKeys(data); len(keys) > len(raw) {
+		seen := make(map[string]bool, len(keys))
+		for _, k := range keys {
+			twice[k], seen[k] = seen[k], true
+		}
+	}
 	fields := jsonFields(v.Type())
 	var errs []error
 	for _, key := range slices.Sorted(maps.Keys(raw)) {
 		idx, ok := fields[key]
 		name := prefix + key
-		if !ok {
-			errs = append(errs, &FieldError{Field: name, Code: CodeUnknown, Reason: "not a field of the scenario format"})
+		switch {
+		case twice[key]:
+			errs = append(errs, &FieldError{Field: clip(name), Code: CodeDuplicate, Reason: "given more than once: keep one"})
+			continue
+		case !ok:
+			errs = append(errs, &FieldError{Field: clip(name), Code: CodeUnknown, Reason: "not a field of the scenario format"})
 			continue
 		}
 		fv := v.Field(idx)
@@ -207,6 +242,35 @@ func decodeObject(data []byte, v reflect.Value, prefix string) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// objectKeys lists the names of the members of data, a valid JSON object,
+// in the order written and unescaped ("\u006dodel" is "model").
+func objectKeys(data []byte) []string {
+	var keys []string
+	depth, start := 0, -1
+	for i := 0; i < len(data); i++ {
+		switch c := data[i]; {
+		case c == '"':
+			j := i + 1
+			for ; j < len(data) && data[j] != '"'; j++ {
+				if data[j] == '\\' {
+					j++
+				}
+			}
+			start, i = i, j
+		case c == ':' && depth == 1 && start >= 0:
+			var k string
+			if json.Unmarshal(data[start:bytes.LastIndexByte(data[:i], '"')+1], &k) == nil {
+				keys = append(keys, k)
+			}
+		case c == '{' || c == '[':
+			depth++
+		case c == '}' || c == ']':
+			depth--
+		}
+	}
+	return keys
 }
 
 // jsonFields maps the JSON names of a struct's fields to their index.

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestParseScenario(t *testing.T) {
@@ -18,7 +19,11 @@ func TestParseScenario(t *testing.T) {
 		{"numbers", `{"model":"purchase","average_order_value":50.25,"purchases_per_year":-2}`, Scenario{Model: ModelPurchase, AverageOrderValue: "50.25", PurchasesPerYear: "-2"}},
 		{"exponent", `{"model":"purchase","average_order_value":2.5e3,"lifetime_years":1E-2}`, Scenario{Model: ModelPurchase, AverageOrderValue: "2500", LifetimeYears: "0.01"}},
 		{"huge exponent kept", `{"model":"purchase","average_order_value":1e999}`, Scenario{Model: ModelPurchase, AverageOrderValue: "1e999"}},
+		// Longer than any figure: kept unread, and refused as too long.
+		{"long exponent kept", `{"model":"purchase","average_order_value":1.` + strings.Repeat("0", 39) + `e3}`,
+			Scenario{Model: ModelPurchase, AverageOrderValue: Number("1." + strings.Repeat("0", 39) + "e3")}},
 		{"null", `{"model":"purchase","average_order_value":null,"what_if":null}`, Scenario{Model: ModelPurchase}},
+		{"byte order mark", "\xef\xbb\xbf{\"model\":\"purchase\"}", Scenario{Model: ModelPurchase}},
 		{"text as typed", `{"model":"purchase","average_order_value":" 50 "}`, Scenario{Model: ModelPurchase, AverageOrderValue: " 50 "}},
 		{"arrays", `{"model":"cohort","survival_counts":[100,"80",60],"cohorts":[[1,"1"],[2]]}`, Scenario{Model: ModelCohort,
 			SurvivalCounts: []Number{"100", "80", "60"}, Cohorts: [][]Number{{"1", "1"}, {"2"}}}},
@@ -59,6 +64,13 @@ func TestParseScenarioErrors(t *testing.T) {
 		{"nested not object", `{"sensitivity":"10"}`, map[string]string{"sensitivity": CodeInvalid}},
 		{"several", `{"a":1,"b":2}`, map[string]string{"a": CodeUnknown, "b": CodeUnknown}},
 		{"too large", `{"model":"` + strings.Repeat("x", MaxScenarioBytes) + `"}`, map[string]string{"": CodeTooLong}},
+		{"two models", `{"model":"purchase","average_order_value":"50","model":"cohort"}`, map[string]string{FieldModel: CodeDuplicate}},
+		{"two models, one escaped", `{"model":"purchase","\u006dodel":"cohort"}`, map[string]string{FieldModel: CodeDuplicate}},
+		{"nested twice", `{"what_if":{"cac_change_pct":"1","cac_change_pct":"2"}}`, map[string]string{"what_if.cac_change_pct": CodeDuplicate}},
+		{"unknown twice", `{"x":1,"x":2}`, map[string]string{"x": CodeDuplicate}},
+		{"not UTF-8", "{\"model\":\"purchase\",\"cash_timing\":\"\xff\xfe\"}", map[string]string{"": CodeEncoding}},
+		{"Latin-1", "{\"model\":\"caf\xe9\"}", map[string]string{"": CodeEncoding}},
+		{"byte order mark twice", "\xef\xbb\xbf\xef\xbb\xbf{}", map[string]string{"": CodeInvalid}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -95,6 +107,44 @@ func TestScenarioRoundTrip(t *testing.T) {
 	back, err := ParseScenario(b)
 	if err != nil || !reflect.DeepEqual(back, s) {
 		t.Errorf("ParseScenario(%s) = %+v, %v, want %+v", b, back, err, s)
+	}
+}
+
+// TestObjectKeys: the members' names of an object, unescaped, in order,
+// with the nested objects' and the strings' contents left out.
+func TestObjectKeys(t *testing.T) {
+	doc := `{"a":"x:\"{","b":{"c":1,"d":[{"e":2}]},"\u0061":3 , "f" : "}", "g":[":"]}`
+	if got := fmt.Sprint(objectKeys([]byte(doc))); got != "[a b a f g]" {
+		t.Errorf("objectKeys(%s) = %s, want [a b a f g]", doc, got)
+	}
+}
+
+// TestFieldErrorNames: the name of an unknown field is the visitor's text,
+// as a value is: the error keeps it short and prints it quoted, so that a
+// 200 KB name or a direction override reaches no terminal or page whole.
+func TestFieldErrorNames(t *testing.T) {
+	long := "\u202e" + strings.Repeat("n", 200<<10)
+	tests := []struct {
+		doc, want string // want: the start of Error()
+	}{
+		{`{"model":"purchase","` + long + `":1}`, `"\u202e` + strings.Repeat("n", 2*MaxInputLen-1) + `...": not a field`},
+		{`{"model":"purchase","average_order_value":"50","purchases_per_year":"2","lifetime_years":"3","what_if":{"set":{"` + long + `":"1"}}}`, `"what_if.set.\u202e`},
+		{`{"model":"purchase","a\nb":1}`, `"a\nb": not a field`},
+		{`{"model":"purchase","monthly_chrun_pct":1}`, `monthly_chrun_pct: not a field`},
+	}
+	for _, tt := range tests {
+		s, err := ParseScenario([]byte(tt.doc))
+		if err == nil {
+			_, err = s.Run()
+		}
+		fes := FieldErrors(err)
+		if len(fes) != 1 {
+			t.Fatalf("%.60q: errors %v, want one", tt.doc, err)
+		}
+		msg := fes[0].Error()
+		if !strings.HasPrefix(msg, tt.want) || len(msg) > 300 || strings.ContainsAny(msg, "\u202e\n") || utf8.RuneCountInString(fes[0].Field) > 2*MaxInputLen+3 {
+			t.Errorf("%.60q: error %.200q (field of %d characters), want it to start with %q, short and escaped", tt.doc, msg, utf8.RuneCountInString(fes[0].Field), tt.want)
+		}
 	}
 }
 

@@ -104,7 +104,7 @@ func TestSubscriptionMonotone(t *testing.T) {
 	ltv := func(churn, discount, timing string) decimal.Decimal {
 		s := Scenario{Model: ModelSubscription, ARPAMonthly: "100", GrossMarginPct: "70", MonthlyExpansionPct: "0.5",
 			MonthlyChurnPct: Number(churn), DiscountRateAnnualPct: Number(discount), CashTiming: timing}
-		in, err := parseInputs(&s)
+		in, err := parseInputs(&s, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

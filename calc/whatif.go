@@ -81,7 +81,10 @@ func (in *inputs) whatIf(s *Scenario, base *outcome, ch Changes) (Comparison, er
 	if err != nil {
 		return c, err
 	}
-	vin, err := parseInputs(&changed)
+	vin, err := parseInputs(&changed, in.stop)
+	if errors.Is(err, ErrStopped) {
+		return c, err
+	}
 	if err != nil {
 		return c, inWhatIf(err)
 	}
@@ -117,7 +120,7 @@ func (s Scenario) withSet(set map[string]Number) (Scenario, error) {
 		case FieldPeriod:
 			s.Period = string(v)
 		default:
-			errs = append(errs, &FieldError{Field: FieldWhatIf + ".set." + name, Code: CodeUnknown,
+			errs = append(errs, &FieldError{Field: clip(FieldWhatIf + ".set." + name), Code: CodeUnknown,
 				Reason: "not a number field or option of the scenario"})
 		}
 	}

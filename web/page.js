@@ -6,16 +6,78 @@
   // that does not compute yet. Keep what the visitor types there in the URL
   // (the same query keys the app reads), so the app starts from it and
   // nothing typed is lost when it takes over the page.
+  //
+  // A state whose path and query would pass 2,000 bytes (a pasted table)
+  // would make an address that servers refuse: it is kept in the tab's
+  // sessionStorage instead, and the address ends in #s1=~, as the app does
+  // for a state too long for its address (app/ui/statelink.go).
+  var stateKey = "ltvlab.state", sessionMark = "s1=~";
+  function typedState(u) {
+    var hash = u.hash.slice(1);
+    if (hash.indexOf(sessionMark) === 0) {
+      try {
+        var kept = JSON.parse(window.sessionStorage.getItem(stateKey));
+        if (kept && kept.path === u.pathname) {
+          return new URLSearchParams(kept.query);
+        }
+      } catch (ignored) { /* no state kept */ }
+    }
+    return new URLSearchParams(u.search);
+  }
+  // A paste by script fires an input event per line: the fields are read
+  // once those events are over (each read copies the whole text), or at
+  // once when the page is hidden or left.
+  var typed = {}, due = false;
   document.addEventListener("input", function (e) {
     var el = e.target;
     var key = el && el.getAttribute && el.getAttribute("data-q");
     if (!key || document.documentElement.getAttribute("data-app") === "ready") {
       return;
     }
-    var u = new URL(window.location.href);
-    u.searchParams.set(key, el.value);
-    window.history.replaceState(window.history.state, "", u.toString());
+    typed[key] = el;
+    if (!due) {
+      due = true;
+      window.setTimeout(writeTyped, 0);
+    }
   }, true);
+  window.addEventListener("pagehide", writeTyped);
+  document.addEventListener("visibilitychange", writeTyped);
+  function writeTyped() {
+    var keys = Object.keys(typed);
+    due = false;
+    if (keys.length === 0 || document.documentElement.getAttribute("data-app") === "ready") {
+      typed = {};
+      return;
+    }
+    var u = new URL(window.location.href);
+    var q = typedState(u);
+    keys.forEach(function (key) {
+      q.set(key, typed[key].value);
+    });
+    typed = {};
+    // The rest of the fragment: a packed state of a link stays, under
+    // what is typed (the app reads the query over it).
+    var rest = u.hash.slice(1);
+    if (rest.indexOf(sessionMark) === 0) {
+      rest = rest.slice(sessionMark.length).replace(/^&/, "");
+    }
+    u.search = q.toString();
+    u.hash = rest;
+    if (u.pathname.length + 1 + q.toString().length > 2000) {
+      try {
+        window.sessionStorage.setItem(stateKey, JSON.stringify({ path: u.pathname, query: q.toString() }));
+        var small = new URLSearchParams();
+        ["model", "lang", "cur"].forEach(function (k) {
+          if (q.has(k)) {
+            small.set(k, q.get(k));
+          }
+        });
+        u.search = small.toString();
+        u.hash = sessionMark + (rest ? "&" + rest : "");
+      } catch (ignored) { /* no room: the long address it is */ }
+    }
+    window.history.replaceState(window.history.state, "", u.toString());
+  }
 
   // A link's figures in the prerendered fields, which show the defaults:
   // the head script hid them (data-fill) until this is done.

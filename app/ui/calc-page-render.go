@@ -17,6 +17,7 @@ func (p *calcPage) Render() app.UI {
 	return pageShell(shellState{Active: s.Path, Loc: l, Query: p.localeQuery(), Menus: p},
 		app.H1().Text(l.tr(s.Title)),
 		app.P().Class("lead").Text(l.tr(s.Lead)),
+		p.stateNotice(),
 		app.Form().Class("calc").Attr("novalidate", true).OnSubmit(preventSubmit).Body(
 			app.Div().Class("inputs").Body(
 				app.Div().Class("fields").Body(
@@ -91,6 +92,7 @@ func (p *calcPage) renderEmbed() app.UI {
 		app.Form().Class("calc").Attr("novalidate", true).OnSubmit(preventSubmit).Body(
 			app.Div().Class("fields").Body(
 				app.H1().Class("embed-title").Text(l.tr(s.Title)),
+				p.stateNotice(),
 				p.fields(p.embedInputs()),
 			),
 			p.results(),
@@ -246,7 +248,7 @@ func (p *calcPage) results() app.UI {
 	switch {
 	case v.Empty:
 		class += " result-empty"
-	case p.stale:
+	case p.stale || p.tables.reading:
 		class += " result-stale"
 	}
 	return app.Section().ID("results").Class(class).Aria("labelledby", "ltv-label").Body(
@@ -273,6 +275,9 @@ func (p *calcPage) results() app.UI {
 		}),
 		app.If(p.stale && !v.Empty, func() app.UI {
 			return app.P().ID("stale-note").Class("result-stale-note").Text(l.tr("Out of date: fix the highlighted fields to update."))
+		}),
+		app.If(p.tables.reading, func() app.UI {
+			return app.P().ID("reading-note").Class("result-stale-note").Text(l.tr("Reading the table: these results are those of the table before."))
 		}),
 	)
 }

@@ -27,7 +27,7 @@ const urlEvery = 350 * time.Millisecond
 // stay until finishView draws those of the new report.
 func (p *calcPage) compute(later bool) {
 	s, levers := p.scenario(), p.leverChanges()
-	rep, err := runScenario(s, levers)
+	rep, err := p.run(s, levers)
 	p.err = err
 	p.stale = err != nil
 	if err != nil {
@@ -62,7 +62,7 @@ func (p *calcPage) finishView() {
 // place on the calculator shown before.
 func (p *calcPage) onInput(ctx app.Context, e app.Event) {
 	src := ctx.JSSrc()
-	if key := src.Get("dataset").Get("q").String(); key != "" {
+	if key := src.Get("dataset").Get("q").String(); key != "" && !p.tableInput(ctx, key, src) {
 		p.setText(ctx, key, src.Get("value").String())
 	}
 }
@@ -79,6 +79,9 @@ func (p *calcPage) setText(ctx app.Context, key, text string) {
 		p.showFields(ctx)
 	}
 	p.goal = goalView{}
+	if p.editTable(key) {
+		return
+	}
 	if !p.mounted {
 		p.recompute()
 		p.syncURL(ctx)

@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"net/url"
 	"syscall/js"
 	"time"
 
@@ -47,8 +48,11 @@ func (p *calcPage) flushURLOnHide() func() {
 			return nil
 		}
 		p.urlDue, p.urlAt = false, time.Now()
-		loc, hist := js.Global().Get("location"), js.Global().Get("history")
-		hist.Call("replaceState", hist.Get("state"), "", loc.Get("pathname").String()+"?"+p.query().Encode()+loc.Get("hash").String())
+		hist := js.Global().Get("history")
+		if u, err := url.Parse(js.Global().Get("location").Get("href").String()); err == nil {
+			p.carryState(u)
+			hist.Call("replaceState", hist.Get("state"), "", u.String())
+		}
 		return nil
 	})
 	js.Global().Call("addEventListener", "pagehide", flush)

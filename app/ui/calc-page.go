@@ -95,6 +95,9 @@ type calcPage struct {
 	// into it ahead of the frame.
 	shownLayout string
 	shownTexts  []panelText
+
+	tables tableWork // reads of the pasted tables (table-input.go)
+	links  linkState // notices about the state in the address (statepage.go)
 }
 
 func newCalcPage(spec *pageSpec) *calcPage {
@@ -157,7 +160,7 @@ func (p *calcPage) OnNav(ctx app.Context) {
 		p.setSpec(spec)
 	}
 	p.urlDue = false
-	p.load(u.Query())
+	p.load(p.stateFrom(u))
 	p.nameDocument(ctx)
 	p.showFields(ctx)
 	if !hasCatalog(p.loc.Lang) {
@@ -308,16 +311,14 @@ func (p *calcPage) scenario() calc.Scenario {
 }
 
 // table reads the pasted figures of the text area key, each in the page's
-// number conventions. A first line of words over lines of figures (a
+// number conventions (tableFor). A first line of words over lines of figures (a
 // spreadsheet's header row), and a first column of words beside figures
 // (the cohorts' names), are left out, and the page says so.
 func (p *calcPage) table(key string) [][]calc.Number {
-	rows := parseTable(p.text[key])
-	for _, r := range rows {
-		for i, n := range r {
-			r[i] = calc.Number(p.loc.parse(string(n)))
-		}
-	}
+	// tableFor keeps what it read, so that an unchanged table is not read
+	// again: its rows are shared, and left as they are.
+	t, _ := tableFor(p.text[key], p.loc, nil)
+	rows := append([][]calc.Number(nil), t.Rows...)
 	// A column of labels: every line but the first (which may be a
 	// header) starts with a word before its figures.
 	labels := len(rows) > 1
@@ -372,7 +373,7 @@ func (p *calcPage) recompute() { p.compute(false) }
 func (p *calcPage) syncURL(ctx app.Context) {
 	p.urlDue, p.urlAt = false, time.Now()
 	u := *ctx.Page().URL()
-	u.RawQuery = p.query().Encode()
+	p.carryState(&u)
 	ctx.Page().ReplaceURL(&u)
 }
 
@@ -398,10 +399,8 @@ func (p *calcPage) query() url.Values {
 func (p *calcPage) fullURL() string {
 	q := p.query()
 	q.Del("model")
-	if e := q.Encode(); e != "" {
-		return p.spec.Path + "?" + e
-	}
-	return p.spec.Path
+	link, _ := stateLink(p.spec.Path, q, maxPageURL)
+	return link
 }
 
 // errorFor is the error of the input with this spec, or nil.
@@ -421,7 +420,7 @@ func (p *calcPage) errorFor(in inputSpec) *calc.FieldError {
 // openShare opens the Share / Embed dialog as a modal dialog (focus trapped
 // inside, Escape closes it).
 func (p *calcPage) openShare(ctx app.Context, e app.Event) {
-	p.sharing, p.copied = true, ""
+	p.sharing, p.copied, p.links.download = true, "", 0
 	ctx.Defer(func(app.Context) {
 		if d := app.Window().Get("document").Call("getElementById", "share-dialog"); d.Truthy() && !d.Get("open").Bool() {
 			d.Call("showModal")
@@ -447,7 +446,7 @@ func (p *calcPage) share() shareDialog {
 	q := p.query()
 	q.Del("model")
 	return shareDialog{Origin: p.origin, Path: p.spec.Path, Model: p.spec.Model, Query: q, OnClose: p.closeShare,
-		OnCopy: p.copyShare, Copied: p.copied, Loc: p.loc}
+		OnCopy: p.copyShare, Copied: p.copied, Loc: p.loc, OnDownload: p.downloadScenario, Downloaded: p.links.download}
 }
 
 // copyShare copies the field of the Share dialog that the button clicked
@@ -542,7 +541,7 @@ func (p *calcPage) openState(ctx app.Context, spec *pageSpec, q url.Values) {
 	q.Set("lang", p.loc.Lang)
 	q.Set("cur", p.loc.Currency)
 	if spec != p.spec && !p.embed {
-		ctx.Navigate(pageHref(spec.Path + "?" + q.Encode()))
+		ctx.Navigate(linkTo(spec.Path, q))
 		return
 	}
 	if p.embed {

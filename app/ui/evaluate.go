@@ -26,11 +26,7 @@ func evaluate(s calc.Scenario, levers calc.Changes, l locale) (resultView, error
 // analysis: one Run reads the inputs and fits the cohort model once for
 // all three.
 func runScenario(s calc.Scenario, levers calc.Changes) (calc.Report, error) {
-	if anyLever(levers) {
-		s.Changes = &levers
-	}
-	s.SensitivitySpec = &calc.SensitivitySpec{}
-	return s.Run()
+	return runStoppable(s, levers, nil)
 }
 
 // headline words the result panel of a report: the LTV, its verdict and

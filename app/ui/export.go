@@ -12,14 +12,28 @@ import (
 )
 
 // scenarioJSON is a scenario as a file in calc's format (calc/SCENARIO.md):
-// what `ltvlab eval` reads and the import reads back.
+// what `ltvlab eval` reads and the import reads back. It is indented for
+// reading, unless its data have more than compactFigures figures: it is
+// then compact, which keeps the largest tables calc takes under the size
+// of a document calc reads.
 func scenarioJSON(s calc.Scenario) ([]byte, error) {
-	b, err := json.MarshalIndent(s, "", "  ")
+	n := len(s.SurvivalPct) + len(s.SurvivalCounts)
+	for _, c := range s.Cohorts {
+		n += len(c)
+	}
+	marshal := func(v any) ([]byte, error) { return json.MarshalIndent(v, "", "  ") }
+	if n > compactFigures {
+		marshal = json.Marshal
+	}
+	b, err := marshal(s)
 	if err != nil {
 		return nil, err
 	}
 	return append(b, '\n'), nil
 }
+
+// compactFigures: see scenarioJSON.
+const compactFigures = 1000
 
 // scenarioFileName is the name of the exported scenario of a model.
 func scenarioFileName(model string) string { return "ltv-scenario-" + model + ".json" }

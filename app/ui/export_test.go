@@ -5,6 +5,7 @@ package ui
 import (
 	"bytes"
 	"encoding/csv"
+	"net/url"
 	"reflect"
 	"strings"
 	"testing"
@@ -182,6 +183,37 @@ func TestProjectionCSVAgreesWithChart(t *testing.T) {
 		}
 		if compared < 2 {
 			t.Errorf("%s: %d months in common between the export and the chart", doc, compared)
+		}
+	}
+}
+
+// TestLargeScenarioFileOpens: the file of a scenario at calc's limits (the
+// Share dialog offers it for figures too large for a link) opens again,
+// in the browser and in the eval command: 100,000 counts, and the
+// longest counts calc reads.
+func TestLargeScenarioFileOpens(t *testing.T) {
+	rows, _ := cohortTable(1000, 100)
+	longest := make([][]calc.Number, 1000)
+	for i := range longest {
+		longest[i] = make([]calc.Number, 100)
+		for j := range longest[i] {
+			longest[i][j] = calc.Number("-999999999999999.0000000000")[1:] // 15 digits and 10 places
+		}
+		longest[i][0] = "999999999999999.0000000000"
+	}
+	p := newCalcPage(cohortSpec)
+	p.load(url.Values{"surv": {""}, "coh": {rows}})
+	for _, s := range []calc.Scenario{p.withWhatIf(), {Model: calc.ModelCohort, Cohorts: longest, MarginPerPeriod: "1"}} {
+		b, err := scenarioJSON(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := parseImport(b)
+		if err != nil || !reflect.DeepEqual(back.Cohorts, s.Cohorts) {
+			t.Errorf("a file of %d bytes: %v", len(b), err)
+		}
+		if len(b) > calc.MaxScenarioBytes {
+			t.Errorf("a file of %d bytes, over the %d calc reads", len(b), calc.MaxScenarioBytes)
 		}
 	}
 }

@@ -6,13 +6,14 @@ import (
 	"ltvlab/calc"
 )
 
-// maxImportBytes bounds a scenario file opened from disk. calc reads up to
-// 1 MiB; a file of the calculator's own is a few KiB, its largest cohort
-// tables well under this.
-const maxImportBytes = 256 << 10
+// maxImportBytes bounds a scenario file opened from disk: what calc reads,
+// so that every file the page writes opens again (a file of the largest
+// cohort table calc takes, which the Share dialog offers when its figures
+// are too large for a link, takes up to about 3 MB).
+const maxImportBytes = calc.MaxScenarioBytes
 
 // errFileTooBig is the error of a file over maxImportBytes.
-var errFileTooBig = &calc.FieldError{Code: calc.CodeTooLong, Reason: "the file is larger than 256 KiB"}
+var errFileTooBig = &calc.FieldError{Code: calc.CodeTooLong, Reason: "the file is larger than the most a scenario file may be"}
 
 // parseImport reads a scenario file: calc's format, of one of the three
 // models. It returns errFileTooBig for a file over maxImportBytes, and
@@ -62,20 +63,45 @@ func importErrorText(fe *calc.FieldError, l locale) string {
 	switch {
 	case fe == errFileTooBig:
 		return tooBigText(-1, l)
+	case fe.Code == calc.CodeEncoding:
+		return l.tr("This file is not UTF-8 text, which scenario files are: save it as UTF-8 and open it again.")
 	case fe.Field == "":
 		return l.tr("This file is not a scenario: it must be one JSON object, as LTV Lab exports.")
 	}
 	msg := errorText(fe, l)
-	if fe.Code == calc.CodeUnknown {
+	switch fe.Code {
+	case calc.CodeUnknown:
 		msg = l.tr("not a field of the scenario format")
+	case calc.CodeDuplicate:
+		msg = l.tr("given more than once: keep one")
 	}
 	label := fe.Field
-	if fe.Field == calc.FieldModel {
-		label, msg = l.tr("Model"), l.tr("must be purchase, subscription or cohort")
-	} else if name := fieldLabel(fe.Field); name != fe.Field {
+	switch name := fieldLabel(fe.Field); {
+	case fe.Field == calc.FieldModel:
+		label = l.tr("Model")
+		if fe.Code != calc.CodeDuplicate {
+			msg = l.tr("must be purchase, subscription or cohort")
+		}
+	case name != fe.Field:
 		label = l.tr(name)
+	case !plainName(label):
+		// A name of the file's own (calc cuts it): quoted, so that a
+		// direction mark or a line break in it shows as what it is.
+		label = strconv.Quote(label)
 	}
 	return l.tr("{0}: {1}", label, msg)
+}
+
+// plainName reports whether a field name is shown as it is: ASCII
+// letters, digits, "_", "-" and ".".
+func plainName(name string) bool {
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.') {
+			return false
+		}
+	}
+	return true
 }
 
 // tooBigText says that a file is over maxImportBytes; size is its size in

@@ -62,6 +62,14 @@ func TestParseImportSurvivalCounts(t *testing.T) {
 	}
 }
 
+// TestParseImportByteOrderMark: a file that an editor saved with a byte
+// order mark opens, in the browser as in the eval command.
+func TestParseImportByteOrderMark(t *testing.T) {
+	if s, err := parseImport([]byte("\xef\xbb\xbf" + subScenario)); err != nil || s.Model != calc.ModelSubscription {
+		t.Errorf("parseImport(BOM + scenario) = %v, %v", s.Model, err)
+	}
+}
+
 func TestImportErrors(t *testing.T) {
 	fr := locale{Lang: "fr", Currency: "EUR"}
 	tests := []struct {
@@ -70,7 +78,7 @@ func TestImportErrors(t *testing.T) {
 		l    locale
 		want []string
 	}{
-		{"too big", strings.Repeat(" ", maxImportBytes+1), defaultLocale, []string{"The file is larger than 256 KiB, the most a scenario file may be."}},
+		{"too big", strings.Repeat(" ", maxImportBytes+1), defaultLocale, []string{"The file is larger than 4,096 KiB, the most a scenario file may be."}},
 		{"not JSON", `{"model":`, defaultLocale, []string{"This file is not a scenario: it must be one JSON object, as LTV Lab exports."}},
 		{"labels", `{"model":"subscription","monthly_churn_pct":[5],"aov":"1"}`, defaultLocale,
 			[]string{"aov: not a field of the scenario format", "Monthly churn: must be a number, as a JSON string or number"}},
@@ -79,6 +87,13 @@ func TestImportErrors(t *testing.T) {
 			[]string{"aov : " + catalog("fr")["not a field of the scenario format"],
 				catalog("fr")["Monthly churn"] + " : " + catalog("fr")["not a valid value"]}},
 		{"French model", `{"model":"lottery"}`, fr, []string{catalog("fr")["Model"] + " : " + catalog("fr")["must be purchase, subscription or cohort"]}},
+		// A file that is not UTF-8 (100 KiB of Latin-1) is not "larger
+		// than" anything: File.text() made each of its bytes three.
+		{"not UTF-8", `{"model":"purchase","cash_timing":"` + strings.Repeat("\xe9", 100<<10) + `"}`, defaultLocale,
+			[]string{"This file is not UTF-8 text, which scenario files are: save it as UTF-8 and open it again."}},
+		{"two models", `{"model":"purchase","model":"cohort"}`, fr, []string{catalog("fr")["Model"] + " : " + catalog("fr")["given more than once: keep one"]}},
+		{"a name with a direction override", `{"model":"purchase","` + "\u202e" + strings.Repeat("x", 1000) + `":1}`, defaultLocale,
+			[]string{`"\u202e` + strings.Repeat("x", 79) + `...": not a field of the scenario format`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -103,7 +118,7 @@ func TestImportErrors(t *testing.T) {
 }
 
 func TestTooBigText(t *testing.T) {
-	if got, want := tooBigText(300*1024+1, defaultLocale), "The file is 301 KiB; a scenario file may be at most 256 KiB."; got != want {
+	if got, want := tooBigText(5<<20+1, defaultLocale), "The file is 5,121 KiB; a scenario file may be at most 4,096 KiB."; got != want {
 		t.Errorf("tooBigText = %q, want %q", got, want)
 	}
 }

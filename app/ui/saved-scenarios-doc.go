@@ -33,6 +33,9 @@ const (
 	maxSaved     = 100                // readable scenarios kept at most
 	maxNameRunes = 80                 // characters in a name at most
 	maxIDLen     = 40
+	// maxEntryExtra is the most an entry may add to its scenario: the id,
+	// a name of maxNameRunes characters escaped, the date.
+	maxEntryExtra = 4096
 )
 
 // Problems with the stored document as a whole.
@@ -120,8 +123,12 @@ func readSaved(text string, present bool) savedList {
 }
 
 // readEntry reads one entry: an object with an id, a name and a scenario
-// that calc reads, of one of the three models.
+// that calc reads, of one of the three models. An entry longer than a
+// scenario may be, with room for its id, name and date, is not read.
 func readEntry(raw json.RawMessage) (savedScenario, bool) {
+	if len(raw) > calc.MaxScenarioBytes+maxEntryExtra {
+		return savedScenario{}, false
+	}
 	var e savedEntry
 	if err := json.Unmarshal(raw, &e); err != nil || !validID(e.ID) || strings.TrimSpace(e.Name) == "" {
 		return savedScenario{}, false

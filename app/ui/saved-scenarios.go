@@ -65,9 +65,13 @@ type scenarioPage interface {
 	openScenario(ctx app.Context, s calc.Scenario) // shows a scenario on the page
 }
 
-// openScenario shows a calc scenario (saved, or from a file) on the page.
+// openScenario shows a calc scenario (saved, or from a file) on the page;
+// one with large tables once they are read beside the page (openLarge).
 func (p *calcPage) openScenario(ctx app.Context, s calc.Scenario) {
 	spec, q := stateFromScenario(s)
+	if p.openLarge(ctx, spec, q) {
+		return
+	}
 	p.openState(ctx, spec, q)
 }
 
@@ -145,6 +149,12 @@ func (c *savedScenarios) fail(err error) {
 	l := c.Loc
 	c.status = ""
 	switch {
+	case errors.Is(err, errTooMany) && len(c.list.Items) > maxSaved:
+		// A document written elsewhere (another version, an edit) can hold
+		// more than this page keeps.
+		n := len(c.list.Items)
+		c.failure = l.tr("You have {0} saved scenarios and this page keeps at most {1}: delete {2} of them to save another.",
+			l.number(strconv.Itoa(n)), l.number(strconv.Itoa(maxSaved)), l.number(strconv.Itoa(n-maxSaved+1)))
 	case errors.Is(err, errTooMany):
 		c.failure = l.tr("You have {0} saved scenarios, the most this page keeps: delete one to save another.", l.number(strconv.Itoa(maxSaved)))
 	case errors.Is(err, errNameTooLong):

@@ -309,10 +309,13 @@ func TestBrowserExportImport(t *testing.T) {
 		name, content string
 		want          []string
 	}{
-		{"big.json", `{"model":"purchase","x":"` + strings.Repeat("1", 300<<10) + `"}`, []string{"“big.json” could not be opened:", "The file is 301 KiB; a scenario file may be at most 256 KiB."}},
+		{"big.json", `{"model":"purchase","x":"` + strings.Repeat("1", 5<<20) + `"}`, []string{"“big.json” could not be opened:", "The file is 5,121 KiB; a scenario file may be at most 4,096 KiB."}},
 		{"fields.json", `{"model":"subscription","arpa":"100","monthly_churn_pct":[5]}`,
 			[]string{"“fields.json” could not be opened:", "arpa: not a field of the scenario format", "Monthly churn: must be a number"}},
 		{"notes.txt", "ARPA 100, churn 5 %", []string{"“notes.txt” could not be opened:", "This file is not a scenario: it must be one JSON object"}},
+		// 100 KiB of Latin-1: read as text, each byte became three.
+		{"latin1.json", `{"model":"subscription","cash_timing":"` + strings.Repeat("\xe9", 100<<10) + `"}`,
+			[]string{"“latin1.json” could not be opened:", "This file is not UTF-8 text"}},
 	}
 	for _, b := range bad {
 		path := filepath.Join(t.TempDir(), b.name)
@@ -342,6 +345,18 @@ func TestBrowserExportImport(t *testing.T) {
 	}
 	if err := waitText(ctx, "scenario-import-errors", ""); err != nil {
 		t.Errorf("errors stay after a good file: %q", text(t, ctx, "#scenario-import-errors"))
+	}
+	// A file with a byte order mark opens: $300 a month at 80 % and 4 %
+	// churn is $6,000.
+	bom := filepath.Join(t.TempDir(), "bom.json")
+	if err := os.WriteFile(bom, []byte("\xef\xbb\xbf"+`{"model":"subscription","arpa_monthly":"300","gross_margin_pct":"80","monthly_churn_pct":"4"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.ID("scenario-import"), []string{bom})); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitText(ctx, "ltv", "$6,000.00"); err != nil {
+		t.Errorf("a file with a byte order mark: LTV %q (%s)", text(t, ctx, "#ltv"), text(t, ctx, "#scenario-import-errors"))
 	}
 }
 

@@ -5,6 +5,7 @@ package ui
 import (
 	"encoding/json"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -230,7 +231,7 @@ func TestSavedScenariosRender(t *testing.T) {
 		{"prerendered", &savedScenarios{},
 			[]string{`id="scenarios"`, "Your scenarios", `id="scenario-save"`, `id="scenario-name"`, `maxlength="80"`,
 				`id="scenario-export-json"`, `id="scenario-export-csv"`, `id="scenario-print"`, `type="file"`,
-				`accept="application/json,.json"`, `for="scenario-import"`, "at most 256 KiB", "appear here once the page has loaded"},
+				`accept="application/json,.json"`, `for="scenario-import"`, "at most 4,096 KiB", "appear here once the page has loaded"},
 			[]string{"scenario-list\""}},
 		{"empty", &savedScenarios{loaded: true}, []string{"No saved scenarios yet."}, []string{"scenario-skipped"}},
 		{"listed", &savedScenarios{loaded: true, list: readSaved(doc(`7`, entry("a1", evil, subScenario), entry("b2", "Plan B", purScenario)), true)},
@@ -325,5 +326,71 @@ func TestSavedScenariosChange(t *testing.T) {
 	}
 	if c.list.Problem != docNewer {
 		t.Errorf("problem = %q, want %q", c.list.Problem, docNewer)
+	}
+}
+
+// TestSavedTooManyMessage: a stored document with more scenarios than the
+// page keeps (200, written elsewhere) lists them all, and the page says how
+// many there are when it cannot save another, not the most it keeps.
+func TestSavedTooManyMessage(t *testing.T) {
+	var entries []string
+	for i := range 200 {
+		entries = append(entries, entry("s"+strconv.Itoa(i), "Plan "+strconv.Itoa(i), subScenario))
+	}
+	for _, tt := range []struct {
+		n    int
+		want string
+	}{
+		{200, "You have 200 saved scenarios and this page keeps at most 100: delete 101 of them to save another."},
+		{100, "You have 100 saved scenarios, the most this page keeps: delete one to save another."},
+	} {
+		memStorage.Lock()
+		memStorage.items = map[string]string{savedKey: doc(entries[:tt.n]...)}
+		memStorage.Unlock()
+		c := &savedScenarios{Loc: defaultLocale, Model: calc.ModelSubscription, Page: newCalcPage(subscriptionSpec)}
+		c.reload()
+		if len(c.list.Items) != tt.n {
+			t.Fatalf("listed %d scenarios, want %d", len(c.list.Items), tt.n)
+		}
+		s := c.Page.withWhatIf()
+		if err := c.change(func(l *savedList) error { _, err := l.add("one more", s, time.Now()); return err }); err != errTooMany {
+			t.Fatalf("saving one more: %v, want errTooMany", err)
+		}
+		c.fail(errTooMany)
+		if c.failure != tt.want {
+			t.Errorf("%d stored: %q, want %q", tt.n, c.failure, tt.want)
+		}
+	}
+	memStorage.Lock()
+	memStorage.items = map[string]string{}
+	memStorage.Unlock()
+}
+
+// TestReadSavedLengths: an entry longer than a scenario may be is skipped
+// unread; entries with numbers of a megabyte are read at once (calc keeps
+// a number longer than a figure unread: three such entries froze every
+// page load for 22 s).
+func TestReadSavedLengths(t *testing.T) {
+	huge := `{"model":"purchase","average_order_value":` + strings.Repeat("9", 1<<20) + `e0}`
+	long := `{"model":"purchase","cash_timing":"` + strings.Repeat("x", calc.MaxScenarioBytes) + `"}`
+	l := readSaved(doc(entry("a1", "A", huge), entry("a2", "B", huge), entry("a3", "C", huge), entry("a4", "D", long), entry("a5", "E", subScenario)), true)
+	if len(l.Items) != 4 || l.Skipped != 1 || l.Items[3].Name != "E" {
+		t.Errorf("read %d scenarios, skipped %d; want 4 and the long one skipped", len(l.Items), l.Skipped)
+	}
+	if _, err := l.Items[0].Scenario.Evaluate(); calc.ErrorFor(err, calc.FieldAverageOrderValue) == nil {
+		t.Errorf("the number of a megabyte: %v, want an error on it", err)
+	}
+}
+
+// BenchmarkReadSavedHugeNumbers reads a stored document of three entries
+// with a number of a megabyte each, as on every page load.
+func BenchmarkReadSavedHugeNumbers(b *testing.B) {
+	huge := `{"model":"purchase","average_order_value":` + strings.Repeat("9", 1<<20) + `e0}`
+	text := doc(entry("a1", "A", huge), entry("a2", "B", huge), entry("a3", "C", huge))
+	b.ReportAllocs()
+	for b.Loop() {
+		if l := readSaved(text, true); len(l.Items) != 3 {
+			b.Fatal(l.Skipped)
+		}
 	}
 }
