@@ -196,7 +196,8 @@ func TestBrowserSnippet(t *testing.T) {
 
 // TestBrowserEmbedBeforeApp: before app.wasm runs, an embed shows its own
 // calculator, and the link's figures in its fields with the results hidden
-// until the app has computed them; the old /embed?model= address of another
+// until the app has computed them (in another language, nothing of the
+// English prerender); the old /embed?model= address of another
 // calculator shows nothing of the purchase one it is prerendered with.
 func TestBrowserEmbedBeforeApp(t *testing.T) {
 	base := serveSite(t)
@@ -207,7 +208,9 @@ func TestBrowserEmbedBeforeApp(t *testing.T) {
 	}{
 		{"/embed/subscription", "visible", "visible", "arpa", "100"},
 		{"/embed/subscription?arpa=70&mchurn=4", "visible", "hidden", "arpa", "70"},
-		{"/embed/cohort?lang=fr", "visible", "hidden", "m", "100"},
+		// Another language: the English prerender is hidden behind a
+		// loading line in French until the app renders the embed in it.
+		{"/embed/cohort?lang=fr", "hidden", "hidden", "m", "100"},
 		{"/embed?model=subscription&arpa=70", "hidden", "hidden", "aov", "50"},
 		{"/embed?model=purchase", "visible", "visible", "aov", "50"},
 	}
