@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/chromedp"
@@ -30,6 +31,15 @@ func TestBrowserWasmWarmUp(t *testing.T) {
 		if got != "done" {
 			t.Errorf("%s: warm-up %q, want done", path, got)
 		}
+	}
+	// The order-file page's worker hands the module over, then goes on
+	// with a larger file and says when it is finished.
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/transactions"), waitApp()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`window.ltvWasmWarmUp === "finished"`, chromedp.WithPollingTimeout(time.Minute))); err != nil {
+		got, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`String(window.ltvWasmWarmUp)`))
+		t.Errorf("/transactions: warm-up %q, want finished (%v)", got, err)
 	}
 }
 

@@ -3,7 +3,9 @@
 // streams the response into the compiler, runs the app's first render once
 // against a stand-in document (app/warm-up_wasm.go says why), and posts
 // back the compiled WebAssembly.Module with how the warm-up went, or the
-// error as a string.
+// error as a string. A warm-up that goes on after that (the order-file
+// page's) calls ltvWarmUpPost to have the module posted first, with
+// more: true, and posts {finished: true} when it is over.
 "use strict";
 
 // How long the page waits for the warm-up at most: past it, the page gets
@@ -25,7 +27,7 @@ self.onmessage = async (e) => {
       new Promise((done) => setTimeout(() => done("stopped: over " + warmUpLimitMs + " ms"), warmUpLimitMs)),
     ]);
   }
-  self.postMessage({ module, warmUp });
+  self.postMessage({ module, warmUp, more: !!self.ltvMore });
 };
 
 // runWarmUp runs app.wasm with ltvWarmUp set to the page's URL, which is
@@ -50,10 +52,19 @@ function runWarmUp(module, execURL, page) {
       self.history = { state: null, pushState() {}, replaceState() {} };
       Object.defineProperty(self, "location", { value: new URL(page), configurable: true });
       self.ltvWarmUp = page;
+      self.ltvWarmUpPost = (result) => {
+        self.ltvMore = true;
+        done(String(result));
+      };
       const go = new Go();
       WebAssembly.instantiate(module, go.importObject)
         .then((instance) => go.run(instance))
-        .then(() => done(self.ltvWarmUp === page ? "stopped: the app did not finish" : String(self.ltvWarmUp)), (err) => stop(String(err)));
+        .then(() => {
+          done(self.ltvWarmUp === page ? "stopped: the app did not finish" : String(self.ltvWarmUp));
+          if (self.ltvMore) {
+            self.postMessage({ finished: true });
+          }
+        }, (err) => stop(String(err)));
     } catch (err) {
       stop(String(err));
     }

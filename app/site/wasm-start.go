@@ -56,8 +56,13 @@ function ltvInitServiceWorker() {
   }
 }
 
+// A worker that warms up more once it has handed the module over (the
+// order-file page: warmUp in app/ui/warm-up_wasm.go) is ended after this
+// long at most.
+const warmUpMoreMs = 30000;
+
 async function goappCompileWasm(url, workerURL) {
-  let worker;
+  let worker, more = false;
   try {
     worker = new Worker(workerURL);
   } catch (err) {
@@ -66,6 +71,21 @@ async function goappCompileWasm(url, workerURL) {
   try {
     return await new Promise((resolve, reject) => {
       worker.onmessage = (e) => {
+        more = e.data.more;
+        if (more) {
+          // It goes on warming up the rest in the background: it ends
+          // itself, or is ended after warmUpMoreMs.
+          const end = () => {
+            clearTimeout(timer);
+            worker.terminate();
+          };
+          const timer = setTimeout(end, warmUpMoreMs);
+          worker.onmessage = () => {
+            window.ltvWasmWarmUp = "finished";
+            window.ltvWasmWarmUpAt = performance.now();
+            end();
+          };
+        }
         window.ltvWasmWarmUp = e.data.warmUp;
         e.data.module ? resolve(e.data.module) : reject(new Error(e.data.error));
       };
@@ -76,7 +96,9 @@ async function goappCompileWasm(url, workerURL) {
   } catch (err) {
     return WebAssembly.compileStreaming(fetch(url));
   } finally {
-    worker.terminate();
+    if (!more) {
+      worker.terminate();
+    }
   }
 }
 

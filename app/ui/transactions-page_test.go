@@ -4,6 +4,7 @@ package ui
 
 import (
 	"bytes"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -130,11 +131,36 @@ func TestCustomersCSV(t *testing.T) {
 // TestWarmTransactions: the warm-up's made-up file goes through every stage
 // (a stage that failed would leave its code for the page to compile).
 func TestWarmTransactions(t *testing.T) {
-	p, err := warmTransactions()
+	p, err := warmTransactions(300)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if p.val == nil || p.val.Holdout == nil || len(p.rows) == 0 {
 		t.Fatalf("warm-up stopped early: %+v", p.val)
+	}
+}
+
+// TestRelaxGC: the collector is relaxed while any work runs, and put back
+// as it was when the last one ends, whichever ends first.
+func TestRelaxGC(t *testing.T) {
+	before := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(before)
+	gcPercent := func() int {
+		p := debug.SetGCPercent(-1)
+		debug.SetGCPercent(p)
+		return p
+	}
+	endA := relaxGC()
+	endB := relaxGC()
+	if got := gcPercent(); got != 400 {
+		t.Errorf("GOGC %d while two works run, want 400", got)
+	}
+	endA()
+	if got := gcPercent(); got != 400 {
+		t.Errorf("GOGC %d while one work still runs, want 400", got)
+	}
+	endB()
+	if got := gcPercent(); got != 100 {
+		t.Errorf("GOGC %d after the works, want 100 as before", got)
 	}
 }

@@ -15,7 +15,7 @@ import (
 // that compiles app.wasm runs it (warm-up_wasm.go), so that V8 has compiled
 // the reading, the fits, the valuation and the results' render before the
 // page runs them: compiled there, they cost the page's main thread nothing.
-func warmTransactions() (*transactionsPage, error) {
+func warmTransactions(customers int) (*transactionsPage, error) {
 	var b strings.Builder
 	b.WriteString("customer,date,total\n")
 	start, _ := calc.ParseDay("2024-01-01")
@@ -24,7 +24,7 @@ func warmTransactions() (*transactionsPage, error) {
 		seed = seed*1664525 + 1013904223
 		return (float64(seed>>8) + 0.5) / (1 << 24)
 	}
-	for i := 0; i < 300; i++ {
+	for i := 0; i < customers; i++ {
 		rate, drop := (u()+u()*u())/6, u()*0.5 // purchases a day, dropout after each
 		mean := 15 + 80*u()*u()                // the customer's own order value
 		t := u() * 40
