@@ -294,7 +294,12 @@ func (m cohortModel) evaluate() (outcome, error) {
 		cohort:       c,
 	}
 	o.curve = func(n int64) []decimal.Decimal { return m.curve(n, z) }
+	// The curve covers the periods whose margin counts: the horizon's, or
+	// the projection's (period 0 to the last projected survival).
 	o.curvePer, o.curveLen = per, int64(m.projected)+1
+	if m.horizon > 0 {
+		o.curveLen = int64(m.horizon)
+	}
 	o.paybackAt = func(cac decimal.Decimal) (int64, bool) {
 		if cac.Sign() <= 0 {
 			return 0, true

@@ -13,8 +13,9 @@ import (
 // payback, at least a year (3 years for yearly periods), at most 60 months
 // or 20 years; without a payback, 24 months or 10 years; the purchase
 // model's, at least the lifetime, up to 10 years. The cohort model's
-// runs to its projection horizon, a period past the projected survival: the
-// margin of the horizon's last period included.
+// runs to its horizon, the last period whose margin counts, or without one
+// a period past the projected survival: the margin of the last projected
+// period included.
 
 // Curve lengths, in periods.
 const (

@@ -31,8 +31,9 @@ func TestPaybackCurve(t *testing.T) {
 		// year's margin included; a year's margin counts in its first month.
 		{"cohort", Scenario{Model: ModelCohort, Alpha: "1", Beta: "3", Period: PeriodYear, MarginPerPeriod: "100", DiscountRatePct: "10", CAC: "150"},
 			"12", []string{"0.00", "100.00", "168.18"}, 14, []string{"0", "1", "13", "25"}},
+		// A horizon of 36 months: 36 months of margin, 37 points.
 		{"cohort with a horizon", Scenario{Model: ModelCohort, Alpha: "1", Beta: "3", Period: PeriodMonth, MarginPerPeriod: "100", DiscountRatePct: "1", HorizonPeriods: "36", CAC: "150"},
-			"1", []string{"0.00", "100.00"}, 38, []string{"0", "1", "2"}},
+			"1", []string{"0.00", "100.00"}, 37, []string{"0", "1", "2"}},
 		// Annual prepaid billing, paid at the end of each year: each year's
 		// margin counts in its 12th month.
 		{"annual billing paid at the end", Scenario{Model: ModelSubscription, ARPAMonthly: "100", GrossMarginPct: "80", MonthlyChurnPct: "5", Billing: BillingAnnual, AnnualChurnPct: "20", CashTiming: TimingEnd, CAC: "400"},
@@ -53,6 +54,11 @@ func TestPaybackCurve(t *testing.T) {
 			got := strings.Join(r.PaybackCurve[:min(len(tt.wantPrefix), len(r.PaybackCurve))], " ")
 			if want := strings.Join(tt.wantPrefix, " "); got != want {
 				t.Errorf("PaybackCurve starts %s, want %s", got, want)
+			}
+			// A cohort curve with a horizon ends there, at the LTV: no
+			// flat point past it.
+			if tt.s.HorizonPeriods != "" && r.PaybackCurve[len(r.PaybackCurve)-1] != r.LTV {
+				t.Errorf("the curve ends at %s, the LTV is %s", r.PaybackCurve[len(r.PaybackCurve)-1], r.LTV)
 			}
 			got = strings.Join(r.PaybackCurveMonths[:min(len(tt.wantMonths), len(r.PaybackCurveMonths))], " ")
 			if want := strings.Join(tt.wantMonths, " "); got != want || len(r.PaybackCurveMonths) != len(r.PaybackCurve) {

@@ -59,8 +59,8 @@ type outcome struct {
 	// subscription paid at the end of each period), not its first.
 	curveAtEnd bool
 	// curveLen, when not 0, is the number of periods the curve covers:
-	// the cohort model's projection horizon. curveMin is the least it
-	// covers: the purchase model's lifetime.
+	// the cohort model's horizon, or a period past its projection.
+	// curveMin is the least it covers: the purchase model's lifetime.
 	curveLen, curveMin int64
 
 	cac        cacValue

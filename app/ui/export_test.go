@@ -55,10 +55,12 @@ func TestProjectionCSV(t *testing.T) {
 	}{
 		// Fader & Hardie (2007), regular segment: calc's projection to the
 		// 12-year horizon, with the data beside it, and the cumulative LTV
-		// with each year's margin in the year's first month.
+		// with each year's margin in the year's first month: years 0 to 11,
+		// the horizon's 12, the last paid in month 133; year 12's survival
+		// is projected, its margin past the horizon.
 		{"cohort", `{"model":"cohort","survival_pct":["100","63.1","46.8","38.2","32.6","28.9","26.2","24.1"],"customers":"1000","period":"year","margin_per_period":"100","discount_rate_pct":"10","horizon_periods":"12"}`,
 			"year,survival_pct,retention_pct,observed_survival_pct,fitted_survival_pct,month,cumulative_ltv", 13,
-			[]string{"0", "100.00", "", "100.00", "100.00", "1", "100.00"}, []string{"12", "17.00", "94.54", "", "", "145", "325.81"}, "1,62.67,62.67,63.10,62.67,13,156.97"},
+			[]string{"0", "100.00", "", "100.00", "100.00", "1", "100.00"}, []string{"12", "17.00", "94.54", "", "", "", ""}, "1,62.67,62.67,63.10,62.67,13,156.97"},
 		// $100 at 80 % margin, 5 % churn: 100 % of the customers pay in
 		// month 1, 95 % in month 2; the cumulative LTV grows toward $1,600:
 		// 1600 (1 - 0.95^90) after 90 months. The projection stops under
