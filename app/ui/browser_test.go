@@ -337,7 +337,7 @@ func TestBrowserLanguages(t *testing.T) {
 	}{
 		{"en", "Average order value", "1,234.5", "$7,407.00", "en-US"},
 		{"fr", catalog("fr")["Average order value"], "1 234,5", "7\u202f407,00\u00a0€", "fr-FR"},
-		{"ro", catalog("ro")["Average order value"], "1.234,5", "7.407,00\u00a0RON", "ro-RO"},
+		{"ro", catalog("ro")["Average order value"], "1.234,5", "7.407,00\u00a0lei", "ro-RO"},
 		{"th", catalog("th")["Average order value"], "๑,๒๓๔.๕", "฿7,407.00", "th-TH"},
 	}
 	for _, tt := range tests {

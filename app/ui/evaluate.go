@@ -257,7 +257,7 @@ func resultRows(r calc.Result, l locale) []resultRow {
 		}
 		et := periodCount(r.ExpectedLifetime, r.Period, l)
 		if r.ExpectedLifetime == calc.Infinite {
-			et = l.tr("no end (a <= 1)")
+			et = l.tr("no end (a ≤ 1)")
 		}
 		add("expected", l.tr("Expected lifetime E(T)"), et, l.tr("Undiscounted"))
 		add("del", l.tr("DEL"), periodCount(r.DEL, r.Period, l), l.tr("Discounted expected lifetime"))

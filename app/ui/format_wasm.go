@@ -55,10 +55,14 @@ func formatMoney(l locale, d decimal.Decimal) string {
 	}
 	digits := fractionDigits(l.Currency)
 	return intlFormat("money|"+l.tag()+"|"+l.Currency, func() (string, map[string]any) {
-		return l.tag(), map[string]any{
+		opts := map[string]any{
 			"style": "currency", "currency": l.Currency,
 			"minimumFractionDigits": int(digits), "maximumFractionDigits": int(digits),
 		}
+		if l.Currency == "RON" && l.Lang == "ro" {
+			opts["currencyDisplay"] = "narrowSymbol" // "325,81 lei", as the labels say it
+		}
+		return l.tag(), opts
 	}, d.StringFixed(digits), d)
 }
 

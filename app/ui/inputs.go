@@ -75,7 +75,7 @@ var purchaseInputs = []inputSpec{
 		Hint:   "Share of customers lost each year; lifetime = 1 / churn. Used when years is empty.",
 		number: func(s *calc.Scenario) *calc.Number { return &s.AnnualChurnPct }},
 	{Key: "gm", Field: calc.FieldGrossMarginPct, Label: "Gross margin", Unit: "%",
-		Hint:   "Share of revenue left after the cost of goods. Empty counts revenue (100 %).",
+		Hint:   "Share of revenue left after the cost of goods. Empty counts revenue (100\u00a0%).",
 		number: func(s *calc.Scenario) *calc.Number { return &s.GrossMarginPct }},
 }
 
@@ -117,7 +117,7 @@ var subscriptionInputs = []inputSpec{
 	{Key: "timing", Field: calc.FieldCashTiming, Label: "When the first payment counts", Kind: kindSelect,
 		Hint: "Fader & Hardie (2012) list three conventions that sources mix up.",
 		Choices: []choice{
-			{calc.TimingStart, "At signup, included (default)"},
+			{calc.TimingStart, "At signup (default)"},
 			{calc.TimingEnd, "At the end of each month"},
 			{calc.TimingAfterFirst, "First payment excluded"},
 		},

@@ -161,7 +161,10 @@ func (l locale) symbol() string {
 	case "INR":
 		return "₹"
 	case "RON":
-		return "lei"
+		if l.Lang == "ro" {
+			return "lei" // and amounts in lei (formatMoney)
+		}
+		return "RON" // as the amounts say it in other languages
 	}
 	return l.Currency
 }

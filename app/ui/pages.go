@@ -15,7 +15,7 @@ var purchaseSpec = &pageSpec{
 	How: []string{
 		"LTV = average order value x purchases per year x years as a customer, times the gross margin when you give one. " +
 			"Example: 2 purchases a year x $50 = $100 a year; a customer who stays about 3 years is worth $300.",
-		"With an annual churn instead of years, the lifetime is 1 / churn: 25 % churn means 4 years. " +
+		"With an annual churn instead of years, the lifetime is 1 / churn: 25\u00a0% churn means 4 years. " +
 			"From totals: order value = revenue / purchases, frequency = purchases / unique customers, lifetime = customer-years / customers.",
 		"Net LTV = LTV - CAC. The rule of thumb is an LTV of at least 3 times the CAC. " +
 			"Sources: the customer-value articles this calculator grew from (\"14 ways to increase customer lifetime value\" and others).",
@@ -35,7 +35,7 @@ var subscriptionSpec = &pageSpec{
 	// $400 to win a $100-a-month subscriber: LTV:CAC 4x, paid back in 5 months.
 	CACDefault: "400",
 	How: []string{
-		"LTV = ARPA x gross margin / monthly churn: $100 a month at 80 % margin and 5 % churn is $1,600. " +
+		"LTV = ARPA x gross margin / monthly churn: $100 a month at 80\u00a0% margin and 5\u00a0% churn is $1,600. " +
 			"Expected lifetime = 1 / churn (20 months). With expansion g the divisor is churn - g, defined only while churn is above expansion; otherwise give a horizon or a discount rate.",
 		"With a discount rate d and retention r = 1 - churn, Fader & Hardie (2012), \"Reconciling and Clarifying CLV Formulas\", give three conventions: " +
 			"first payment at signup included m(1 + d)/(1 + d - r) (the default here), first payment excluded m r/(1 + d - r), and every payment at the end of its month m/(1 + d - r).",

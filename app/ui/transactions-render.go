@@ -28,7 +28,7 @@ func (p *transactionsPage) Render() app.UI {
 			app.P().Text(l.tr("One customer's orders on one day are one purchase. Up to the calibration end each customer has x repeat purchases (after the first), the last at t_x, and T periods since the first purchase.")),
 			app.P().Text(l.tr("BG/NBD (Fader, Hardie & Lee 2005, \"Counting Your Customers the Easy Way\"): while active, a customer buys at a steady rate, rates vary across customers as a gamma(r, alpha) distribution; after each repeat purchase the customer leaves with a probability p, and p varies as a beta(a, b) distribution. P(alive) and the expected purchases follow from x, t_x and T.")),
 			app.P().Text(l.tr("Gamma-Gamma (Fader, Hardie & Lee 2005, \"RFM and CLV\"; Fader & Hardie 2013): each purchase's value is gamma distributed around the customer's own mean, which varies across customers; it is fitted to the customers with repeat purchases and assumes spend does not depend on frequency (the correlation shown should be near 0).")),
-			app.P().Text(l.tr("Both are fitted by maximum likelihood; the 90 % intervals come from the curvature of the likelihood at its maximum. CLV = expected purchases in the horizon x expected order value x gross margin, each period's purchases discounted at the annual rate.")),
+			app.P().Text(l.tr("Both are fitted by maximum likelihood; the 90\u00a0% intervals come from the curvature of the likelihood at its maximum. CLV = expected purchases in the horizon x expected order value x gross margin, each period's purchases discounted at the annual rate.")),
 		),
 	)
 }
@@ -185,8 +185,8 @@ func (p *transactionsPage) renderSettings() app.UI {
 			),
 			p.settingField("horizon", "text", l.tr("Prediction horizon")+" ("+unit+")", attrNumber(p.horizon),
 				l.tr("How far ahead to predict. Empty: one year ({0}).", l.number(strconv.Itoa(defaultHorizon(p.period))))),
-			p.settingField("margin", "text", l.tr("Gross margin")+" (%)", attrNumber(p.margin), l.tr("Share of revenue left after the cost of goods. Empty: 100 % (revenue).")),
-			p.settingField("discount", "text", l.tr("Discount rate")+" ("+l.tr("% a year")+")", attrNumber(p.discount), l.tr("What money later is worth to you less than money now. Empty: 10 % a year.")),
+			p.settingField("margin", "text", l.tr("Gross margin")+" (%)", attrNumber(p.margin), l.tr("Share of revenue left after the cost of goods. Empty: 100\u00a0% (revenue).")),
+			p.settingField("discount", "text", l.tr("Discount rate")+" ("+l.tr("% a year")+")", attrNumber(p.discount), l.tr("What money later is worth to you less than money now. Empty: 10\u00a0% a year.")),
 		),
 	)
 }
@@ -364,7 +364,7 @@ func (p *transactionsPage) renderModels() app.UI {
 	}
 	var b strings.Builder
 	b.WriteString(`<table class="tx-table" id="tx-params"><thead><tr><th scope="col">` + escapeHTML(l.tr("Parameter")) + `</th><th scope="col">` +
-		escapeHTML(l.tr("Estimate")) + `</th><th scope="col">` + escapeHTML(l.tr("90 % interval")) + `</th><th scope="col">` + escapeHTML(l.tr("Meaning")) + `</th></tr></thead><tbody>`)
+		escapeHTML(l.tr("Estimate")) + `</th><th scope="col">` + escapeHTML(l.tr("90\u00a0% interval")) + `</th><th scope="col">` + escapeHTML(l.tr("Meaning")) + `</th></tr></thead><tbody>`)
 	for i, pr := range params {
 		if i == 0 || i == 4 {
 			model := "BG/NBD"
@@ -535,7 +535,7 @@ func (p *transactionsPage) aliveHistogram() app.UI {
 	var s strings.Builder
 	s.WriteString(`<svg class="chart-svg" viewBox="0 0 640 260" role="img" aria-labelledby="tx-hist-title tx-hist-desc">`)
 	s.WriteString(`<title id="tx-hist-title">` + escapeHTML(title) + `</title><desc id="tx-hist-desc">` +
-		escapeHTML(l.tr("Customers by probability of being still active, in steps of 10 %; the table below has the figures.")) + `</desc>`)
+		escapeHTML(l.tr("Customers by probability of being still active, in steps of 10\u00a0%; the table below has the figures.")) + `</desc>`)
 	var rows [][]string
 	for i, n := range bins {
 		h := n * 200 / most

@@ -11,15 +11,15 @@ import (
 // changes. Empty levers change nothing.
 var leverInputs = []inputSpec{
 	{Key: "wchurn", Field: "what_if.churn_change_points", Label: "Churn change", Unit: "points",
-		Hint: "-2 turns a 5 % churn into 3 %."},
+		Hint: "-2 turns a 5\u00a0% churn into 3\u00a0%."},
 	{Key: "wprice", Field: "what_if.price_change_pct", Label: "Price change", Unit: "%",
-		Hint: "10 raises the order value or ARPA by 10 %; costs stay, so the margin rises too."},
+		Hint: "10 raises the order value or ARPA by 10\u00a0%; costs stay, so the margin rises too."},
 	{Key: "welast", Field: "what_if.price_elasticity", Label: "Purchase-frequency elasticity", Unit: "",
-		Hint: "How buying reacts to price: -0.5 means 10 % dearer, 5 % fewer purchases."},
+		Hint: "How buying reacts to price: -0.5 means 10\u00a0% dearer, 5\u00a0% fewer purchases."},
 	{Key: "wgm", Field: "what_if.margin_change_points", Label: "Gross margin change", Unit: "points",
-		Hint: "5 turns a 60 % margin into 65 %."},
+		Hint: "5 turns a 60\u00a0% margin into 65\u00a0%."},
 	{Key: "wcac", Field: "what_if.cac_change_pct", Label: "CAC change", Unit: "%",
-		Hint: "-20 makes winning a customer 20 % cheaper."},
+		Hint: "-20 makes winning a customer 20\u00a0% cheaper."},
 	// "unchanged", not "": go-app writes no empty value attribute, and the
 	// option's label, in the page's language, would become the value.
 	{Key: "wbill", Field: "what_if.annual_billing", Label: "Billing", Kind: kindSelect,
