@@ -1,3 +1,5 @@
+//go:build !wasm
+
 // Package serve is LTV Lab's HTTP server for a site that `app build`
 // generated: clean URLs, the precompressed variant a client accepts, ETag,
 // Range and conditional requests (http.ServeContent), and the headers of
@@ -77,8 +79,8 @@ func Run(ctx context.Context, o Options, ready chan<- string) error {
 	conns := &connLimit{Listener: ln, max: or(o.MaxConns, 10000), conns: map[net.Conn]time.Time{}}
 	// 64 descriptors under the process's limit (Go raises the soft limit
 	// to the hard one as it starts) are left for the rest.
-	if lim := (syscall.Rlimit{}); syscall.Getrlimit(syscall.RLIMIT_NOFILE, &lim) == nil && lim.Cur < uint64(conns.max)+64 {
-		conns.max = max(int(lim.Cur)-64, 1)
+	if lim, ok := fdLimit(); ok && lim < uint64(conns.max)+64 {
+		conns.max = max(int(lim)-64, 1)
 	}
 	srv := &http.Server{Handler: h, ConnState: conns.track, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 		ReadHeaderTimeout: or(o.ReadHeaderTimeout, 5*time.Second), ReadTimeout: or(o.ReadTimeout, 10*time.Second),

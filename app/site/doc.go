@@ -1,3 +1,5 @@
+//go:build !wasm
+
 // Package site generates LTV Lab's deployable static site (`app build`):
 // the pages prerendered by go-app from package ui, go-app's files with the
 // project's own manifest and service worker (app-worker.js), the resources

@@ -1,3 +1,5 @@
+//go:build !wasm
+
 // Package webtest helps the tests of the whole site: the generated site
 // served by the project's server on a loopback port, headless Chromium
 // driven with chromedp, and reading markup as a browser does. Tests only:
