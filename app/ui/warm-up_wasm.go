@@ -75,9 +75,10 @@ func warmUp(pageURL string) {
 // reading, the fits and the render: about 0.6-0.9 s and tasks of 150-250 ms
 // on this 2-core machine, against 0.14 s and none on a second file. V8
 // optimizes a function that has run long enough, for the module, so for
-// the page too: a file chosen once this is over (about 2 s after the page
-// is ready) fits in about 0.3 s with no task over 100 ms
-// (BenchmarkBrowserTransactions).
+// the page too: a file chosen after this (over 0.5 to 0.9 s after the page
+// is ready) fits in 0.24 to 0.43 s, its tasks mostly under 100 ms, up to
+// 130 (BenchmarkBrowserTransactions). The worker's second copy of the app
+// lives that long: it is ended when it is done.
 func warmUpMore(result string) {
 	post := js.Global().Get("ltvWarmUpPost")
 	if post.Type() != js.TypeFunction {
