@@ -211,7 +211,7 @@ func measureSizes(r *results, b builds, top int) {
 	}
 	r.add(figure{Group: group, Name: "raw", Unit: "B", Value: float64(len(app)), Reference: ptr(float64(len(hello))), RefName: "go-app hello world"})
 	r.add(figure{Group: group, Name: "brotli -q 11", Unit: "B", Value: float64(brotliSize(app)), Reference: ptr(float64(brotliSize(hello))),
-		RefName: "go-app hello world", Budget: &budget{OnRatio: true, AtMost: true, Limit: 1.10}})
+		RefName: "go-app hello world", Budget: &budget{OnRatio: true, AtMost: true, Limit: 1.25}})
 
 	appSecs, appPkgs, err := wasmPackageCosts(b.AppNamesWasm)
 	if err != nil {
@@ -291,15 +291,18 @@ func measureLoads(r *results, o options, chrome, siteURL, helloURL string) {
 		}
 	}
 	a, h := got["ltvlab"], got["hello"]
-	within := &budget{OnRatio: true, AtMost: true, Limit: 1.15}
+	// The first result within 1.30x the hello world's; the first paint's
+	// budget (1.10x the same page served with no script) is not measured
+	// here: against the hello world it is reported only.
+	within := &budget{OnRatio: true, AtMost: true, Limit: 1.30}
 	add := func(name string, as, hs []float64, b *budget) {
 		r.add(figure{Group: "Chromium load, loopback", Name: name, Unit: "ms", Value: median(as), Samples: as,
 			Reference: ptr(median(hs)), RefSample: hs, RefName: "go-app hello world", Budget: b})
 	}
-	add("cold: first contentful paint", a.coldFCP, h.coldFCP, within)
+	add("cold: first contentful paint", a.coldFCP, h.coldFCP, nil)
 	add("cold: app running", a.coldReady, h.coldReady, nil)
 	add("cold: first result after an input", a.coldInteractive, h.coldInteractive, within)
-	add("warm: first contentful paint", a.warmFCP, h.warmFCP, within)
+	add("warm: first contentful paint", a.warmFCP, h.warmFCP, nil)
 	add("warm: app running", a.warmReady, h.warmReady, nil)
 	add("warm: first result after an input", a.warmInteractive, h.warmInteractive, within)
 }
@@ -382,7 +385,7 @@ func measureLighthouse(r *results, o options, chrome, siteURL, helloURL string) 
 			}
 			limit := 100.0
 			if c == "performance" && k.preset == "mobile" {
-				limit = 98
+				limit = 90
 			}
 			f := figure{Group: group, Name: c, Unit: "score", Value: math.Round(median(xs)), Samples: xs, Budget: &budget{Limit: limit}}
 			if c == "performance" {
@@ -401,8 +404,12 @@ func measureLighthouse(r *results, o options, chrome, siteURL, helloURL string) 
 			lcp = append(lcp, lr.Metrics["largest-contentful-paint"])
 		}
 		helloTBT, helloTBTs := helloMedian(k.preset, func(lr lighthouseRun) float64 { return lr.Metrics["total-blocking-time"] })
+		var tbtBudget *budget
+		if k.preset == "mobile" {
+			tbtBudget = &budget{AtMost: true, Limit: 400}
+		}
 		r.add(figure{Group: group, Name: "total blocking time", Unit: "ms", Value: median(tbt), Samples: tbt,
-			Reference: helloTBT, RefSample: helloTBTs, RefName: "go-app hello world"})
+			Reference: helloTBT, RefSample: helloTBTs, RefName: "go-app hello world", Budget: tbtBudget})
 		r.add(figure{Group: group, Name: "largest contentful paint", Unit: "ms", Value: median(lcp), Samples: lcp})
 	}
 }
