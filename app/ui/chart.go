@@ -164,8 +164,8 @@ func (c lineChart) plot() string {
 }
 
 // xLabelAt picks the positions of the x labels: at most maxXLabels, at
-// least an eighth of the plot apart, the first and, where there is room,
-// the last position among them.
+// least an eighth of the plot apart, the first and the last among them
+// (the one before the last left out when it is nearer than that).
 func xLabelAt(n int, x func(int) decimal.Decimal) []int {
 	if n == 0 {
 		return nil
@@ -181,7 +181,7 @@ func xLabelAt(n int, x func(int) decimal.Decimal) []int {
 		}
 	}
 	if last := out[len(out)-1]; last != n-1 && n > 1 {
-		if x(n-1).Sub(x(last)).Cmp(gap.Div(decimal.NewFromInt(2))) < 0 && len(out) > 1 {
+		if x(n-1).Sub(x(last)).Cmp(gap) < 0 && len(out) > 1 {
 			out = out[:len(out)-1] // the last one, not the one too close before it
 		}
 		out = append(out, n-1)

@@ -99,3 +99,44 @@ func TestChartData(t *testing.T) {
 		t.Errorf("a cell's markup got through:\n%s", html)
 	}
 }
+
+// TestXLabelAt: the x labels are at least an eighth of the plot apart, the
+// first and the last always among them, on points evenly spaced or placed
+// by their months (a yearly cohort: months 0, 1, 13, ..., 133).
+func TestXLabelAt(t *testing.T) {
+	yearly := []int64{0}
+	for m := int64(1); m <= 133; m += 12 {
+		yearly = append(yearly, m)
+	}
+	tests := []struct {
+		name string
+		at   []int64 // the points' positions, in months
+	}{
+		{"a yearly cohort of 12 years", yearly},
+		{"61 months", func() []int64 {
+			var a []int64
+			for m := int64(0); m <= 60; m++ {
+				a = append(a, m)
+			}
+			return a
+		}()},
+		{"5 points", []int64{0, 1, 2, 3, 4}},
+	}
+	gap := decimal.NewFromInt(plotSize / maxXLabels)
+	for _, tt := range tests {
+		n := len(tt.at)
+		last := decimal.NewFromInt(tt.at[n-1])
+		x := func(i int) decimal.Decimal {
+			return decimal.NewFromInt(plotSize).Mul(decimal.NewFromInt(tt.at[i])).Div(last)
+		}
+		got := xLabelAt(n, x)
+		if got[0] != 0 || got[len(got)-1] != n-1 || len(got) > maxXLabels+1 {
+			t.Errorf("%s: labels at %v, want the first and the last, at most %d", tt.name, got, maxXLabels+1)
+		}
+		for k := 1; k < len(got); k++ {
+			if d := x(got[k]).Sub(x(got[k-1])); n > maxXLabels && d.LessThan(gap) {
+				t.Errorf("%s: labels %d and %d are %s apart, under %s", tt.name, got[k-1], got[k], d, gap)
+			}
+		}
+	}
+}
