@@ -625,10 +625,35 @@ func Frames(tb testing.TB, ctx context.Context, prefix string, want int) []Frame
 // the element sel of frame, which the page shows in its iframe iframeSel:
 // the iframe then has the page's focus, as a visitor's click gives it.
 func ClickInFrame(ctx context.Context, frame Frame, iframeSel, sel string) error {
+	// Where the element is on the page, measured until two measures 250 ms
+	// apart agree: an embed that is still being laid out or resized (its
+	// app starting, its host page setting its height) would take the
+	// click elsewhere.
+	var at []float64
+	for try := 0; ; try++ {
+		first, err := frameElementAt(ctx, frame, iframeSel, sel)
+		if err != nil {
+			return err
+		}
+		time.Sleep(250 * time.Millisecond)
+		if at, err = frameElementAt(ctx, frame, iframeSel, sel); err != nil {
+			return err
+		}
+		if slices.Equal(first, at) || try == 20 {
+			break
+		}
+	}
+	return chromedp.Do(ctx, chromedp.MouseClickXY(at[0], at[1]))
+}
+
+// frameElementAt scrolls the page to the element sel of frame, shown in the
+// page's iframe iframeSel, and returns the middle of the element in the
+// page's coordinates.
+func frameElementAt(ctx context.Context, frame Frame, iframeSel, sel string) ([]float64, error) {
 	in, err := chromedp.Run(frame.Ctx, chromedp.Evaluate[[]float64](`(() => { const r = document.querySelector(`+JSString(sel)+
 		`).getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; })()`))
 	if err != nil {
-		return fmt.Errorf("%s in the frame: %w", sel, err)
+		return nil, fmt.Errorf("%s in the frame: %w", sel, err)
 	}
 	// Scrolled there, and the scroll on screen (two frames): the browser
 	// finds what is under the mouse on what it shows.
@@ -641,7 +666,7 @@ func ClickInFrame(ctx context.Context, frame Frame, iframeSel, sel string) error
   return [r.left + f.clientLeft + %f, r.top + f.clientTop + %f];
 })()`, JSString(iframeSel), in[1], in[0], in[1]), chromedp.EvalAwaitPromise))
 	if err != nil {
-		return fmt.Errorf("%s on the page: %w", iframeSel, err)
+		return nil, fmt.Errorf("%s on the page: %w", iframeSel, err)
 	}
-	return chromedp.Do(ctx, chromedp.MouseClickXY(at[0], at[1]))
+	return at, nil
 }
