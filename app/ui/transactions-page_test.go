@@ -15,16 +15,20 @@ import (
 	"ltvlab/calc"
 )
 
-// fittedPage is the transactions page holding calc's results for a
-// simulated file, as the work leaves them.
-func fittedPage(t *testing.T) *transactionsPage {
+// fitOrders does natively what the page's work does with data: the orders
+// up to end, weekly, fitted and valued over horizon weeks at margin % and
+// a 10 % discount rate.
+func fitOrders(t *testing.T, data []byte, end string, horizon, margin int64) (*calc.Orders, *calc.CustomerBase, calc.OrderModels, *calc.Valuation) {
 	t.Helper()
-	o, err := calc.ReadOrders(bytes.NewReader(orderdata.Simulate(600, orderdata.Small, 4)), calc.OrderOptions{}, nil)
+	o, err := calc.ReadOrders(bytes.NewReader(data), calc.OrderOptions{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	end, _ := calc.ParseDay("2023-09-01")
-	b, err := o.Summarize(end, calc.PeriodWeek, nil)
+	day, ok := calc.ParseDay(end)
+	if !ok {
+		t.Fatalf("the day %q", end)
+	}
+	b, err := o.Summarize(day, calc.PeriodWeek, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,10 +36,18 @@ func fittedPage(t *testing.T) *transactionsPage {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, err := calc.Value(b, m, calc.ValueSettings{Horizon: 52, MarginPct: decimal.NewFromInt(100), DiscountPct: decimal.NewFromInt(10)}, nil)
+	v, err := calc.Value(b, m, calc.ValueSettings{Horizon: int(horizon), MarginPct: decimal.NewFromInt(margin), DiscountPct: decimal.NewFromInt(10)}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return o, b, m, v
+}
+
+// fittedPage is the transactions page holding calc's results for a
+// simulated file, as the work leaves them.
+func fittedPage(t *testing.T) *transactionsPage {
+	t.Helper()
+	o, b, m, v := fitOrders(t, orderdata.Simulate(600, orderdata.Small, 4), "2023-09-01", 52, 100)
 	p := newTransactionsPage()
 	p.orders, p.base, p.models, p.val, p.fileName = o, b, &m, v, "orders.csv"
 	for i, c := range v.Customers {

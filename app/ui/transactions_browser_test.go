@@ -3,7 +3,6 @@
 package ui
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -33,23 +32,7 @@ func TestBrowserTransactions(t *testing.T) {
 		t.Fatal(err)
 	}
 	// What calc makes of it, natively.
-	o, err := calc.ReadOrders(bytes.NewReader(data), calc.OrderOptions{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	end, _ := calc.ParseDay("2023-10-01")
-	b, err := o.Summarize(end, calc.PeriodWeek, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := calc.FitOrderModels(b, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := calc.Value(b, m, calc.ValueSettings{Horizon: 26, MarginPct: decimal.NewFromInt(40), DiscountPct: decimal.NewFromInt(10)}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, b, m, v := fitOrders(t, data, "2023-10-01", 26, 40)
 	best := v.Customers[0]
 	for _, c := range v.Customers[1:] {
 		if c.CLV.GreaterThan(best.CLV) {
