@@ -301,17 +301,7 @@ func (p *calcPage) errorMessage(in inputSpec) string {
 // onLocale switches the language (the "lang" menu) or the currency ("cur").
 func (p *calcPage) onLocale(ctx app.Context, e app.Event) {
 	el := ctx.JSSrc()
-	l := p.loc
-	switch v := el.Get("value").String(); el.Get("name").String() {
-	case "lang":
-		if knownLanguage(v) {
-			l.Lang = v
-		}
-	case "cur":
-		if knownCurrency(v) {
-			l.Currency = v
-		}
-	}
+	l := p.loc.choose(el.Get("name").String(), el.Get("value").String())
 	p.withCatalog(ctx, l, p.setLocale)
 }
 

@@ -169,6 +169,22 @@ func (l locale) symbol() string {
 	return l.Currency
 }
 
+// choose is the locale with a choice of the language menu (name "lang")
+// or the currency menu ("cur") applied; an unknown value changes nothing.
+func (l locale) choose(name, value string) locale {
+	switch name {
+	case "lang":
+		if knownLanguage(value) {
+			l.Lang = value
+		}
+	case "cur":
+		if knownCurrency(value) {
+			l.Currency = value
+		}
+	}
+	return l
+}
+
 // parse rewrites a number typed in the locale's conventions for calc.
 func (l locale) parse(s string) string { return calcNormalize(s, l.Lang) }
 

@@ -151,3 +151,24 @@ func sortedMatches(s string) []string {
 	sort.Strings(m)
 	return m
 }
+
+// TestLocaleChoose: a menu's choice changes its part of the locale only,
+// and an unknown value or menu changes nothing.
+func TestLocaleChoose(t *testing.T) {
+	base := locale{Lang: "fr", Currency: "EUR"}
+	tests := []struct {
+		name, value string
+		want        locale
+	}{
+		{"lang", "th", locale{Lang: "th", Currency: "EUR"}},
+		{"cur", "RON", locale{Lang: "fr", Currency: "RON"}},
+		{"lang", "xx", base},
+		{"cur", "XYZ", base},
+		{"other", "th", base},
+	}
+	for _, tt := range tests {
+		if got := base.choose(tt.name, tt.value); got.Lang != tt.want.Lang || got.Currency != tt.want.Currency {
+			t.Errorf("choose(%q, %q) = %s %s, want %s %s", tt.name, tt.value, got.Lang, got.Currency, tt.want.Lang, tt.want.Currency)
+		}
+	}
+}

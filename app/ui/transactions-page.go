@@ -106,17 +106,7 @@ func (p *transactionsPage) nameDocument(ctx app.Context) {
 
 func (p *transactionsPage) onLocale(ctx app.Context, e app.Event) {
 	el := ctx.JSSrc()
-	l := p.loc
-	switch v := el.Get("value").String(); el.Get("name").String() {
-	case "lang":
-		if knownLanguage(v) {
-			l.Lang = v
-		}
-	case "cur":
-		if knownCurrency(v) {
-			l.Currency = v
-		}
-	}
+	l := p.loc.choose(el.Get("name").String(), el.Get("value").String())
 	apply := func(ctx app.Context) {
 		p.loc = l
 		p.nameDocument(ctx)
