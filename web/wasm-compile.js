@@ -1,11 +1,14 @@
 // Compiles app.wasm off the page's main thread. The page (app.js) posts the
 // URLs of app.wasm, of wasm_exec.js and of the page itself; this worker
 // streams the response into the compiler, runs the app's first render once
-// against a stand-in document (app/warm-up_wasm.go says why), and posts
+// against a stand-in document (app/ui/warm-up_wasm.go says why), and posts
 // back the compiled WebAssembly.Module with how the warm-up went, or the
-// error as a string. A warm-up that goes on after that (the order-file
-// page's) calls ltvWarmUpPost to have the module posted first, with
-// more: true, and posts {finished: true} when it is over.
+// error as a string.
+//
+// The same script is the order file page's order worker
+// (app/ui/transactions-worker_wasm.go): the page posts {orders: true} with
+// its module, and the worker runs the app in worker mode, which takes the
+// page's jobs from then on.
 "use strict";
 
 // How long the page waits for the warm-up at most: past it, the page gets
@@ -13,6 +16,10 @@
 const warmUpLimitMs = 4000;
 
 self.onmessage = async (e) => {
+  if (e.data.orders) {
+    runOrders(e.data);
+    return;
+  }
   let module;
   try {
     module = await WebAssembly.compileStreaming(fetch(e.data.wasm));
@@ -27,8 +34,42 @@ self.onmessage = async (e) => {
       new Promise((done) => setTimeout(() => done("stopped: over " + warmUpLimitMs + " ms"), warmUpLimitMs)),
     ]);
   }
-  self.postMessage({ module, warmUp, more: !!self.ltvMore });
+  self.postMessage({ module, warmUp });
 };
+
+// runOrders runs app.wasm as the order worker. The page's messages that
+// come before the app takes them wait in a queue; an error, or the app
+// ending, is posted as {error}.
+function runOrders(d) {
+  const queue = [];
+  self.onmessage = (e) => queue.push(e.data);
+  self.ltvOrderWorkerReady = (take) => {
+    self.onmessage = (e) => take(e.data);
+    for (const m of queue.splice(0)) {
+      take(m);
+    }
+  };
+  const fail = (why) => self.postMessage({ error: String(why) });
+  try {
+    importScripts(d.exec);
+    standIn(d.page);
+    self.ltvOrderWorkerMode = true;
+    const go = new Go();
+    WebAssembly.instantiate(d.module, go.importObject)
+      .then((instance) => go.run(instance))
+      .then(() => fail("the order worker ended"), fail);
+  } catch (err) {
+    fail(err);
+  }
+}
+
+// standIn gives the worker what the app reads of a page: a document that
+// does nothing, a history, and the page's URL as its location.
+function standIn(page) {
+  self.document = standInDocument();
+  self.history = { state: null, pushState() {}, replaceState() {} };
+  Object.defineProperty(self, "location", { value: new URL(page), configurable: true });
+}
 
 // runWarmUp runs app.wasm with ltvWarmUp set to the page's URL, which is
 // also what the app reads as its location (its path, language and figures),
@@ -48,22 +89,13 @@ function runWarmUp(module, execURL, page) {
     });
     try {
       importScripts(execURL);
-      self.document = standInDocument();
-      self.history = { state: null, pushState() {}, replaceState() {} };
-      Object.defineProperty(self, "location", { value: new URL(page), configurable: true });
+      standIn(page);
       self.ltvWarmUp = page;
-      self.ltvWarmUpPost = (result) => {
-        self.ltvMore = true;
-        done(String(result));
-      };
       const go = new Go();
       WebAssembly.instantiate(module, go.importObject)
         .then((instance) => go.run(instance))
         .then(() => {
           done(self.ltvWarmUp === page ? "stopped: the app did not finish" : String(self.ltvWarmUp));
-          if (self.ltvMore) {
-            self.postMessage({ finished: true });
-          }
         }, (err) => stop(String(err)));
     } catch (err) {
       stop(String(err));

@@ -58,52 +58,65 @@ function ltvInitServiceWorker() {
   }
 }
 
-// A worker that warms up more once it has handed the module over (the
-// order-file page: warmUp in app/ui/warm-up_wasm.go) is ended after this
-// long at most.
-const warmUpMoreMs = 30000;
-
 async function goappCompileWasm(url, workerURL) {
-  let worker, more = false;
+  let worker;
   try {
     worker = new Worker(workerURL);
   } catch (err) {
-    return WebAssembly.compileStreaming(fetch(url));
+    return ltvKeep(await WebAssembly.compileStreaming(fetch(url)));
   }
   try {
-    return await new Promise((resolve, reject) => {
+    return ltvKeep(await new Promise((resolve, reject) => {
       worker.onmessage = (e) => {
-        more = e.data.more;
-        if (more) {
-          // It goes on warming up the rest in the background: it ends
-          // itself, or is ended after warmUpMoreMs.
-          const end = () => {
-            clearTimeout(timer);
-            worker.terminate();
-          };
-          const timer = setTimeout(end, warmUpMoreMs);
-          worker.onmessage = () => {
-            window.ltvWasmWarmUp = "finished";
-            window.ltvWasmWarmUpAt = performance.now();
-            end();
-          };
-        }
         window.ltvWasmWarmUp = e.data.warmUp;
         e.data.module ? resolve(e.data.module) : reject(new Error(e.data.error));
       };
       worker.onerror = () => reject(new Error("the compiling worker failed"));
-      const exec = document.querySelector('script[src$="wasm_exec.js"]');
-      worker.postMessage({ wasm: new URL(url, location.href).href, exec: exec && exec.src, page: location.href });
-    });
+      worker.postMessage({ wasm: new URL(url, location.href).href, exec: ltvExecURL(), page: location.href });
+    }));
   } catch (err) {
-    return WebAssembly.compileStreaming(fetch(url));
+    return ltvKeep(await WebAssembly.compileStreaming(fetch(url)));
   } finally {
-    if (!more) {
-      worker.terminate();
-    }
+    worker.terminate();
   }
 }
 
+function ltvExecURL() {
+  const exec = document.querySelector('script[src$="wasm_exec.js"]');
+  return exec && exec.src;
+}
+
+// The module the page runs, kept to start the order file page's order
+// worker from (app/ui/transactions-worker_wasm.go): the worker then runs
+// the code V8 has compiled for the page.
+let ltvModule = null;
+
+function ltvKeep(module) {
+  ltvModule = module;
+  return module;
+}
+
+// ltvStartOrderWorker starts the order worker and returns it, or null
+// where no worker can start: onmessage gets its messages' data, onerror
+// why it failed.
+window.ltvStartOrderWorker = (onmessage, onerror) => {
+  const exec = ltvExecURL();
+  if (!ltvModule || !exec) {
+    return null;
+  }
+  try {
+    const worker = new Worker(WORKER_URL);
+    worker.onmessage = (e) => onmessage(e.data);
+    worker.onerror = (e) => {
+      e.preventDefault();
+      onerror(String(e.message || "the order worker failed"));
+    };
+    worker.postMessage({ orders: true, module: ltvModule, exec, page: location.href });
+    return worker;
+  } catch (err) {
+    return null;
+  }
+};
 `
 
 // wasmURLInAppJS finds the URL go-app's app.js loads app.wasm from.

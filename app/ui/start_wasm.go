@@ -7,7 +7,8 @@ import (
 )
 
 // Main is the browser entry: it registers the routes and starts the UI,
-// or, in the worker that compiles app.wasm, warms it up (warmUp).
+// or, in the worker that compiles app.wasm, warms it up (warmUp), or runs
+// the order file page's work in its worker (runOrderWorker).
 //
 // Between Go's start (the runtime and the packages initialising) and
 // go-app's first render it gives the main thread back to the browser: two
@@ -17,6 +18,9 @@ func Main() {
 	if page, ok := warmUpPage(); ok {
 		warmUp(page)
 		return
+	}
+	if orderWorkerMode() {
+		runOrderWorker()
 	}
 	RegisterRoutes()
 	// The page's language before its first render (the head script has

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"io"
 	"net/url"
 	"runtime/debug"
 	"strconv"
@@ -18,15 +17,15 @@ import (
 )
 
 // maxOrderFileBytes bounds an order file chosen, dropped or pasted: 200 MiB
-// holds several million orders; the page keeps 16 bytes an order, never
+// holds several million orders; the work keeps 16 bytes an order, never
 // the file.
 const maxOrderFileBytes = 200 << 20
 
 // transactionsPage is /transactions: a shop's order export turned into the
 // BG/NBD and Gamma-Gamma models and each customer's value, in the browser.
-// The work (reading, fitting, valuing) runs in its own goroutine in slices
-// of about 20 ms, each followed by a yield to the browser, so the page keeps
-// answering; a newer input cancels it.
+// The work (reading, fitting, valuing) runs in the order worker, or on the
+// page in slices (transactions-work.go), so the page keeps answering; a
+// newer input cancels it.
 type transactionsPage struct {
 	app.Compo
 
@@ -52,7 +51,10 @@ type transactionsPage struct {
 	elapsed  time.Duration
 	failures []string // why the last work stopped, in the locale
 
-	orders *calc.Orders
+	began  time.Time    // when the current job started
+	worker *orderWorker // the order worker, or nil: the page does the work
+
+	orders *txOrders
 	base   *calc.CustomerBase
 	models *calc.OrderModels
 	val    *calc.Valuation
@@ -92,11 +94,18 @@ func (p *transactionsPage) OnNav(ctx app.Context) {
 	}
 }
 
-// OnMount marks the app ready (tests and measurements wait for it).
-func (p *transactionsPage) OnMount(ctx app.Context) { markAppReady() }
+// OnMount starts the order worker and marks the app ready (tests and
+// measurements wait for it).
+func (p *transactionsPage) OnMount(ctx app.Context) {
+	p.startOrderWorker(ctx)
+	markAppReady()
+}
 
-// OnDismount stops any work.
-func (p *transactionsPage) OnDismount() { p.job.Add(1) }
+// OnDismount stops any work, and the order worker.
+func (p *transactionsPage) OnDismount() {
+	p.job.Add(1)
+	p.stopOrderWorker()
+}
 
 func (p *transactionsPage) nameDocument(ctx app.Context) {
 	ctx.Page().SetLang(p.loc.tag())
@@ -213,7 +222,7 @@ var errCancelled = errors.New("cancelled")
 
 // start begins the work from a stage, cancelling any work under way.
 func (p *transactionsPage) start(ctx app.Context, from int) {
-	job := p.job.Add(1)
+	job := p.newJob()
 	s, err := p.settings()
 	p.settingsErr = err
 	if err != nil {
@@ -223,7 +232,7 @@ func (p *transactionsPage) start(ctx app.Context, from int) {
 	if from == stageValue && p.models == nil {
 		from = stageCut // the fit failed or never ran
 	}
-	if from >= stageCut && p.orders == nil {
+	if from >= stageCut && (p.orders == nil || p.orders.fromWorker && p.worker == nil) {
 		from = stageRead
 	}
 	if from == stageRead && p.file == nil && p.pasted == "" {
@@ -238,127 +247,36 @@ func (p *transactionsPage) start(ctx app.Context, from int) {
 	}
 	p.val, p.rows = nil, nil
 	w := txWork{job: job, from: from, settings: s, opts: p.columns, file: p.file, pasted: p.pasted,
-		orders: p.orders, base: p.base, models: p.models}
-	go p.run(ctx, w)
+		base: p.base, models: p.models}
+	if p.orders != nil {
+		w.orders = p.orders.Orders
+	}
+	p.began = time.Now()
+	if !p.startInWorker(w) {
+		go p.runHere(ctx, w)
+	}
 }
 
-// txWork is one job: its inputs, and what earlier stages left.
-type txWork struct {
-	job      int64
-	from     int
-	settings txSettings
-	opts     calc.OrderOptions
-	file     app.Value
-	pasted   string
-	orders   *calc.Orders
-	base     *calc.CustomerBase
-	models   *calc.OrderModels
+// newJob numbers a new job: the work of the one before stops.
+func (p *transactionsPage) newJob() int64 {
+	job := p.job.Add(1)
+	p.tellWorkerJob()
+	return job
 }
 
-// run does the work of w in slices, giving the browser the main thread
-// every 20 ms, and hands each stage's result to the page.
-func (p *transactionsPage) run(ctx app.Context, w txWork) {
+// runHere does the work of w on the page's own thread, in slices of about
+// 20 ms each followed by a yield to the browser: where the order worker
+// cannot run, and natively.
+func (p *transactionsPage) runHere(ctx app.Context, w txWork) {
 	defer relaxGC()()
-	began := time.Now()
-	last := time.Now()
-	yield := func() error {
-		if p.job.Load() != w.job {
-			return errCancelled
-		}
-		if time.Since(last) > 20*time.Millisecond {
-			yieldToBrowser()
-			last = time.Now()
-			if p.job.Load() != w.job {
-				return errCancelled
-			}
-		}
-		return nil
-	}
-	update := func(f func(*transactionsPage)) {
-		ctx.Dispatch(func(ctx app.Context) {
-			if p.job.Load() == w.job {
-				f(p)
-			}
-		})
-	}
-	fail := func(on string, err error) {
-		if errors.Is(err, errCancelled) {
-			return
-		}
-		update(func(p *transactionsPage) {
-			p.busy, p.failures = false, p.errorTexts(err)
-			if on == "end" {
-				p.settingsErr = err // shown under the calibration end too
-			}
-		})
-	}
+	current := func() bool { return p.job.Load() == w.job }
 	yieldToBrowser() // let the page show that the work started
-	if w.from == stageRead {
-		var r io.Reader
-		if w.file != nil {
-			shown := time.Now()
-			r = newBlobReader(w.file, func(read, size int64) {
-				if time.Since(shown) < 250*time.Millisecond {
-					return // a render of the page per chunk would cost more than the chunk
-				}
-				shown = time.Now()
-				pct := int(read * 100 / max(size, 1))
-				update(func(p *transactionsPage) { p.readPct = pct })
-			})
-		} else {
-			r = strings.NewReader(w.pasted)
-		}
-		o, err := calc.ReadOrders(r, w.opts, yield)
-		if o != nil {
-			update(func(p *transactionsPage) { p.orders = o })
-		}
-		if err != nil {
-			fail("file", err)
-			return
-		}
-		w.orders = o
-	}
-	if w.from <= stageCut {
-		end := w.settings.end
-		if end < 0 {
-			end = w.orders.LastDay()
-		}
-		update(func(p *transactionsPage) { p.stage = "fit" })
-		b, err := w.orders.Summarize(end, w.settings.period, yield)
-		if err != nil {
-			fail("end", err)
-			return
-		}
-		update(func(p *transactionsPage) { p.base = b })
-		m, err := calc.FitOrderModels(b, yield)
-		if err != nil {
-			fail("fit", err)
-			return
-		}
-		w.base, w.models = b, &m
-		update(func(p *transactionsPage) { p.models = &m })
-	}
-	update(func(p *transactionsPage) { p.stage = "value" })
-	v, err := calc.Value(w.base, *w.models, w.settings.value, yield)
-	if err != nil {
-		fail("value", err)
-		return
-	}
-	rows := make([]txRow, len(v.Customers))
-	for i, c := range v.Customers {
-		if i%2048 == 2047 {
-			if err := yield(); err != nil {
-				return
+	doTxWork(w, sliceYield(current, 20*time.Millisecond), func(e txEvent) {
+		ctx.Dispatch(func(ctx app.Context) {
+			if current() {
+				p.apply(e)
 			}
-		}
-		r := w.base.Customers[c.Record]
-		rfm := w.base.RFM(r)
-		rows[i] = txRow{i: i, x: r.X, recency: rfm.Tx, t: rfm.T, monetary: c.Monetary.InexactFloat64(),
-			pAlive: c.PAlive, expected: c.Expected, ev: c.ExpectedValue.InexactFloat64(), clv: c.CLV.InexactFloat64(), id: r.ID}
-	}
-	took := time.Since(began)
-	update(func(p *transactionsPage) {
-		p.val, p.rows, p.busy, p.elapsed = v, rows, false, took
+		})
 	})
 }
 
@@ -398,7 +316,7 @@ var gcRelaxed struct {
 
 // cancel stops the work under way.
 func (p *transactionsPage) cancel(ctx app.Context, e app.Event) {
-	p.job.Add(1)
+	p.newJob()
 	p.busy = false
 	p.failures = []string{p.loc.tr("Stopped. Change a setting or choose a file to start again.")}
 }
@@ -424,7 +342,7 @@ func (p *transactionsPage) takeFile(ctx app.Context, f app.Value) {
 	}
 	name, size := f.Get("name").String(), int64(f.Get("size").Int())
 	if size > maxOrderFileBytes {
-		p.job.Add(1)
+		p.newJob()
 		p.busy = false
 		p.failures = []string{p.loc.tr("The file is {0} MiB; the page reads files of up to {1} MiB. The command line (go run ./app transactions) has no limit.",
 			p.loc.number(strconv.FormatInt((size+(1<<20)-1)>>20, 10)), p.loc.number(strconv.Itoa(maxOrderFileBytes>>20)))}

@@ -49,7 +49,7 @@ func fittedPage(t *testing.T) *transactionsPage {
 	t.Helper()
 	o, b, m, v := fitOrders(t, orderdata.Simulate(600, orderdata.Small, 4), "2023-09-01", 52, 100)
 	p := newTransactionsPage()
-	p.orders, p.base, p.models, p.val, p.fileName = o, b, &m, v, "orders.csv"
+	p.orders, p.base, p.models, p.val, p.fileName = newTxOrders(o), b, &m, v, "orders.csv"
 	for i, c := range v.Customers {
 		r := b.Customers[c.Record]
 		p.rows = append(p.rows, txRow{i: i, x: r.X, clv: c.CLV.InexactFloat64(), pAlive: c.PAlive, id: r.ID})

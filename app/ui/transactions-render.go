@@ -80,7 +80,7 @@ func (p *transactionsPage) customersSeen() int {
 	if p.orders == nil {
 		return 0
 	}
-	return p.orders.Customers()
+	return p.orders.Customers
 }
 
 // renderColumns shows the columns found, with the first rows, and lets the
@@ -129,7 +129,7 @@ func (p *transactionsPage) renderColumns() app.UI {
 			return app.P().Class("field-hint").ID("tx-extra-columns").Text(l.tr("Also used: order number {0}, status {1}, refunds {2}.",
 				orDash(o.Order), orDash(o.Status), orDash(o.Refund)))
 		}),
-		chartData(l.tr("The first rows of the file"), l.tr("The first rows of the file"), head, previewRows(o)),
+		chartData(l.tr("The first rows of the file"), l.tr("The first rows of the file"), head, previewRows(o.Orders)),
 	)
 }
 
@@ -163,7 +163,7 @@ func (p *transactionsPage) renderSettings() app.UI {
 	}
 	endHint := l.tr("Orders on or before this day fit the models; those after it check them. Empty: the last order's day.")
 	if p.orders != nil && p.orders.Kept > 0 {
-		endHint = l.tr("Orders on or before this day fit the models; those after it check them. Empty: the last order's day ({0}).", calc.FormatDay(p.orders.LastDay()))
+		endHint = l.tr("Orders on or before this day fit the models; those after it check them. Empty: the last order's day ({0}).", calc.FormatDay(p.orders.LastDay))
 	}
 	return app.Section().Class("fields").Aria("labelledby", "tx-settings-title").Body(
 		app.H2().ID("tx-settings-title").Class("fields-title").Text(l.tr("Settings")),

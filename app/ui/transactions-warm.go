@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -11,11 +12,45 @@ import (
 )
 
 // warmTransactions runs the whole work of the transactions page on a small
-// made-up order file and returns the page holding the results. The worker
-// that compiles app.wasm runs it (warm-up_wasm.go), so that V8 has compiled
-// the reading, the fits, the valuation and the results' render before the
-// page runs them: compiled there, they cost the page's main thread nothing.
+// made-up order file, through the messages of the order worker, and
+// returns the page holding the results. The worker that compiles app.wasm
+// runs it (warm-up_wasm.go), so that V8 has compiled the reading of the
+// messages and the results' render before the page runs them: compiled
+// there, they cost the page's main thread nothing.
 func warmTransactions(customers int) (*transactionsPage, error) {
+	p := newTransactionsPage()
+	p.fileName = "orders.csv"
+	var dec txDecoder
+	var errs []error
+	w := txWork{from: stageRead, pasted: warmOrdersCSV(customers), settings: warmSettings()}
+	doTxWork(w, func() error { return nil }, func(e txEvent) {
+		msgs, err := encodeTxEvent(e)
+		errs = append(errs, err)
+		for _, m := range msgs {
+			e, ok, err := dec.decode(m)
+			errs = append(errs, err)
+			if ok {
+				p.apply(e)
+			}
+		}
+	})
+	if len(p.failures) > 0 {
+		errs = append(errs, errors.New(strings.Join(p.failures, " ")))
+	}
+	return p, errors.Join(errs...)
+}
+
+// warmSettings are the settings of a warm-up: the made-up file's first 120
+// days calibrate (the rest is a holdout period), weekly, a year's horizon.
+func warmSettings() txSettings {
+	end, _ := calc.ParseDay("2024-04-30")
+	return txSettings{end: end, period: calc.PeriodWeek,
+		value: calc.ValueSettings{Horizon: 52, MarginPct: decimal.NewFromInt(100), DiscountPct: decimal.NewFromInt(10)}}
+}
+
+// warmOrdersCSV is a made-up order file of a shop's customers, from
+// 2024-01-01 over 180 days.
+func warmOrdersCSV(customers int) string {
 	var b strings.Builder
 	b.WriteString("customer,date,total\n")
 	start, _ := calc.ParseDay("2024-01-01")
@@ -36,27 +71,5 @@ func warmTransactions(customers int) (*transactionsPage, error) {
 			t += -math.Log(u()) / rate
 		}
 	}
-	p := newTransactionsPage()
-	o, err := calc.ReadOrders(strings.NewReader(b.String()), calc.OrderOptions{}, nil)
-	if err != nil {
-		return p, err
-	}
-	base, err := o.Summarize(start+120, calc.PeriodWeek, nil)
-	if err != nil {
-		return p, err
-	}
-	m, err := calc.FitOrderModels(base, nil)
-	if err != nil {
-		return p, err
-	}
-	v, err := calc.Value(base, m, calc.ValueSettings{Horizon: 52, MarginPct: decimal.NewFromInt(100), DiscountPct: decimal.NewFromInt(10)}, nil)
-	if err != nil {
-		return p, err
-	}
-	p.orders, p.base, p.models, p.val, p.fileName = o, base, &m, v, "orders.csv"
-	for i, c := range v.Customers {
-		r := base.Customers[c.Record]
-		p.rows = append(p.rows, txRow{i: i, x: r.X, clv: c.CLV.InexactFloat64(), pAlive: c.PAlive, id: r.ID})
-	}
-	return p, nil
+	return b.String()
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"ltvlab/app/internal/orderdata"
+	"ltvlab/app/internal/webtest"
 	"ltvlab/calc"
 )
 
@@ -48,6 +49,9 @@ func TestBrowserTransactions(t *testing.T) {
 	if err := waitContains(ctx, "#tx-progress", "done in"); err != nil {
 		status, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("tx-status").textContent`))
 		t.Fatalf("the fit did not finish: %v (status %q)", err, status)
+	}
+	if n, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`window.ltvOrderWorkerJobs || 0`)); n != 1 {
+		t.Errorf("%d fits by the order worker, want 1: the page did the work itself", n)
 	}
 	l := locale{Lang: "en", Currency: "USD"}
 	wantTotal := l.tr("All {0} customers together: {1} over the horizon.", formatNumberEN(decimal.NewFromInt(int64(len(v.Customers)))), formatMoneyEN("USD", v.TotalCLV))
@@ -143,5 +147,55 @@ func TestBrowserTransactionsBadFile(t *testing.T) {
 	}
 	if err := waitContains(ctx, "#tx-data-title ~ dl", "Orders kept689"); err != nil {
 		t.Errorf("pasted orders: data %q", text(t, ctx, "#tx-data-title ~ dl"))
+	}
+}
+
+// TestBrowserTransactionsWithoutWorker: where the order worker cannot
+// start, or fails with a job under way, the page does the work itself,
+// and the figures are the same.
+func TestBrowserTransactionsWithoutWorker(t *testing.T) {
+	base := serveSite(t)
+	data := orderdata.Simulate(300, orderdata.Small, 2)
+	path := filepath.Join(t.TempDir(), "orders.csv")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, _, v := fitOrders(t, data, "2023-10-01", 26, 40)
+	want := formatMoneyEN("USD", v.TotalCLV)
+	for _, c := range []struct{ name, script string }{
+		// app.js's ltvStartOrderWorker is never set.
+		{"no worker", `Object.defineProperty(window, "ltvStartOrderWorker", {get() {}, set(f) {}});`},
+		// The worker starts, then fails when the job is posted.
+		{"worker fails", `(() => {
+  let start;
+  Object.defineProperty(window, "ltvStartOrderWorker", {
+    get() { return start; },
+    set(real) {
+      start = (onmessage, onerror) => {
+        const w = real(onmessage, onerror);
+        const post = w.postMessage.bind(w);
+        w.postMessage = (m) => m.settings ? setTimeout(() => onerror("failed for the test")) : post(m);
+        return w;
+      };
+    },
+  });
+})();`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ctx := newTab(t)
+			if err := chromedp.Do(ctx, webtest.EvaluateOnNewDocument(c.script), chromedp.Navigate(base+"/transactions?lang=en&end=2023-10-01&horizon=26&margin=40"), waitApp(),
+				chromedp.SetUploadFiles(`#tx-file`, []string{path})); err != nil {
+				t.Fatal(err)
+			}
+			if err := waitContains(ctx, "#tx-progress", "done in"); err != nil {
+				t.Fatalf("the fit did not finish: %v (status %q)", err, text(t, ctx, "#tx-status"))
+			}
+			if n, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`window.ltvOrderWorkerJobs || 0`)); n != 0 {
+				t.Errorf("%d fits by the order worker, want none", n)
+			}
+			if got := text(t, ctx, "#tx-total"); !strings.Contains(got, want) {
+				t.Errorf("total %q, want %s", got, want)
+			}
+		})
 	}
 }

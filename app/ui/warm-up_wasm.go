@@ -63,36 +63,4 @@ func warmUp(pageURL string) {
 		return
 	}
 	e.ConsumeAll()
-	if _, ok := page.(*transactionsPage); ok && result == "done" {
-		warmUpMore(result)
-	}
-}
-
-// warmUpMore hands the module over to the page first (web/wasm-compile.js
-// sets ltvWarmUpPost), then goes on in the worker with a file the size of a
-// shop's year (3,000 customers) and renders its results. The order-file
-// page's first fit otherwise runs V8's first, unoptimized code of the
-// reading, the fits and the render: about 0.6-0.9 s and tasks of 150-250 ms
-// on this 2-core machine, against 0.14 s and none on a second file. V8
-// optimizes a function that has run long enough, for the module, so for
-// the page too: a file chosen after this (over 0.5 to 0.9 s after the page
-// is ready) fits in 0.24 to 0.43 s, its tasks mostly under 100 ms, up to
-// 130 (BenchmarkBrowserTransactions). The worker's second copy of the app
-// lives that long: it is ended when it is done.
-func warmUpMore(result string) {
-	post := js.Global().Get("ltvWarmUpPost")
-	if post.Type() != js.TypeFunction {
-		return
-	}
-	js.Global().Set("ltvWarmUp", result)
-	post.Invoke(result)
-	yieldToBrowser() // the worker posts the module
-	p, err := warmTransactions(3000)
-	if err != nil {
-		return
-	}
-	e := app.NewTestEngine()
-	if e.Load(p) == nil {
-		e.ConsumeAll()
-	}
 }

@@ -454,13 +454,17 @@ func Root(tb testing.TB) string {
 // RecordCSPViolations makes every document the tab loads collect the
 // Content-Security-Policy violations it reports in window.cspViolations.
 func RecordCSPViolations() chromedp.Action[chromedp.Void] {
-	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
-			Source: `window.cspViolations = [];
+	return EvaluateOnNewDocument(`window.cspViolations = [];
 document.addEventListener("securitypolicyviolation", (e) => {
   window.cspViolations.push(e.violatedDirective + " " + e.blockedURI);
-});`,
-		})
+});`)
+}
+
+// EvaluateOnNewDocument makes every document the tab loads run src before
+// its own scripts.
+func EvaluateOnNewDocument(src string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src})
 		return err
 	})
 }
