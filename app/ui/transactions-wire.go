@@ -273,11 +273,16 @@ func (d *txDecoder) decode(msg string) (e txEvent, ok bool, err error) {
 			return e, false, errTxMessage
 		}
 		for line := range strings.Lines(body) {
-			c, err := valueLine(strings.TrimSuffix(line, "\n"))
+			c, money, err := valueLine(strings.TrimSuffix(line, "\n"))
 			if err != nil || d.valueLeft == 0 || c.Record < 0 || c.Record >= len(d.base.Customers) {
 				return e, false, errTxMessage
 			}
-			d.rows = append(d.rows, newTxRow(len(d.val.Customers), d.base, c))
+			// newTxRow's sort keys, the money's read from its text (what
+			// InexactFloat64 gives, at a fraction of its cost).
+			r := d.base.Customers[c.Record]
+			rfm := d.base.RFM(r)
+			d.rows = append(d.rows, txRow{i: len(d.val.Customers), x: r.X, recency: rfm.Tx, t: rfm.T, monetary: money[0],
+				pAlive: c.PAlive, expected: c.Expected, ev: money[1], clv: money[2], id: r.ID})
 			d.val.Customers = append(d.val.Customers, c)
 			d.valueLeft--
 		}
@@ -321,24 +326,26 @@ func baseLine(line string) (calc.CustomerRecord, error) {
 	return calc.CustomerRecord{ID: id, X: int(n[0]), First: int(n[1]), Last: int(n[2]), RepeatMicros: n[3], Holdout: int(n[4])}, nil
 }
 
-func valueLine(line string) (calc.CustomerValue, error) {
+func valueLine(line string) (c calc.CustomerValue, money [3]float64, err error) {
 	f := strings.Fields(line)
 	if len(f) != 6 {
-		return calc.CustomerValue{}, errTxMessage
+		return c, money, errTxMessage
 	}
-	rec, err := strconv.Atoi(f[0])
-	if err != nil {
-		return calc.CustomerValue{}, err
+	if c.Record, err = strconv.Atoi(f[0]); err != nil {
+		return c, money, err
 	}
 	stats, err := parseFloats(f[1] + " " + f[2])
 	if err != nil {
-		return calc.CustomerValue{}, err
+		return c, money, err
 	}
-	var money [3]decimal.Decimal
-	for i := range money {
-		if money[i], err = decimal.NewFromString(f[3+i]); err != nil {
-			return calc.CustomerValue{}, err
+	c.PAlive, c.Expected = stats[0], stats[1]
+	for i, m := range []*decimal.Decimal{&c.Monetary, &c.ExpectedValue, &c.CLV} {
+		if *m, err = decimal.NewFromString(f[3+i]); err != nil {
+			return c, money, err
+		}
+		if money[i], err = strconv.ParseFloat(f[3+i], 64); err != nil {
+			return c, money, err
 		}
 	}
-	return calc.CustomerValue{Record: rec, PAlive: stats[0], Expected: stats[1], Monetary: money[0], ExpectedValue: money[1], CLV: money[2]}, nil
+	return c, money, nil
 }

@@ -149,6 +149,7 @@ type orderWorker struct {
 	funcs  []app.Func
 	dec    txDecoder
 	decJob int64
+	wake   chan struct{} // closed when the worker is stopped
 }
 
 // startOrderWorker starts the order worker, where the page has a module
@@ -171,6 +172,11 @@ func (p *transactionsPage) startOrderWorker(ctx app.Context) {
 			}
 		})
 	}
+	// The messages are read one a task, and what one completes is drawn in
+	// a task of its own: a message's handler runs the Go code it wakes up
+	// before the browser gets the thread back.
+	var queue []app.Value
+	wake := make(chan struct{}, 1)
 	onMessage := app.FuncOf(func(_ app.Value, args []app.Value) any {
 		d := args[0]
 		if d.Get("warm").Truthy() {
@@ -183,24 +189,42 @@ func (p *transactionsPage) startOrderWorker(ctx app.Context) {
 			broken(e.String())
 			return nil
 		}
-		job := int64(d.Get("job").Int())
-		if job != p.job.Load() {
-			return nil
+		queue = append(queue, d)
+		select {
+		case wake <- struct{}{}:
+		default:
 		}
-		if job != ow.decJob {
-			ow.dec, ow.decJob = txDecoder{base: ow.dec.base}, job
-		}
-		e, ok, err := ow.dec.decode(d.Get("text").String())
-		if err != nil {
-			broken(err.Error())
-			return nil
-		}
-		if e.kind == evOrders {
-			e.orders.fromWorker = true
-		}
-		if ok {
-			ctx.Dispatch(func(ctx app.Context) {
-				if p.job.Load() == job {
+		return nil
+	})
+	go func() {
+		for range wake {
+			for len(queue) > 0 {
+				d := queue[0]
+				queue = queue[1:]
+				job := int64(d.Get("job").Int())
+				if job != p.job.Load() {
+					continue
+				}
+				yieldToBrowser()
+				if job != ow.decJob {
+					ow.dec, ow.decJob = txDecoder{base: ow.dec.base}, job
+				}
+				e, ok, err := ow.dec.decode(d.Get("text").String())
+				if err != nil {
+					broken(err.Error())
+					return
+				}
+				if !ok {
+					continue
+				}
+				if e.kind == evOrders {
+					e.orders.fromWorker = true
+				}
+				yieldToBrowser()
+				ctx.Dispatch(func(ctx app.Context) {
+					if p.job.Load() != job {
+						return
+					}
 					p.apply(e)
 					if e.kind == evValue { // for tests: the work was the worker's
 						n, w := 0, app.Window()
@@ -209,20 +233,20 @@ func (p *transactionsPage) startOrderWorker(ctx app.Context) {
 						}
 						w.Set("ltvOrderWorkerJobs", n+1)
 					}
-				}
-			})
+				})
+			}
 		}
-		return nil
-	})
+	}()
 	onError := app.FuncOf(func(_ app.Value, args []app.Value) any {
 		broken(args[0].String())
 		return nil
 	})
-	ow.funcs = []app.Func{onMessage, onError}
+	ow.funcs, ow.wake = []app.Func{onMessage, onError}, wake
 	w := start.Invoke(onMessage, onError)
 	if !w.Truthy() {
 		onMessage.Release()
 		onError.Release()
+		close(wake)
 		return
 	}
 	ow.w, p.worker = w, ow
@@ -239,6 +263,7 @@ func (p *transactionsPage) stopOrderWorker() {
 	for _, f := range ow.funcs {
 		f.Release()
 	}
+	close(ow.wake)
 }
 
 // startInWorker posts w to the order worker, and reports whether it did.

@@ -23,7 +23,11 @@ import (
 // visitor does through the browser's file dialog, and not before the
 // order worker has warmed up (runOrderWorker); ms-warm-up is how long
 // after the page was ready that was over. The work runs in the worker:
-// the longest task is the page's own, drawing the results.
+// the longest task is the page's own, reading the worker's messages and
+// drawing the results. Each run logs the animation frames over 50 ms
+// (PerformanceObserver "long-animation-frame"): when they started after
+// the change, how long they took, what of it was blocking and rendering,
+// and the scripts that ran in them.
 func BenchmarkBrowserTransactions(b *testing.B) {
 	const chooseAfter = 3 * time.Second
 	base := serveSite(b)
@@ -57,7 +61,8 @@ func BenchmarkBrowserTransactions(b *testing.B) {
 					b.Fatalf("the order worker did not warm up: %v", err)
 				}
 				time.Sleep(time.Until(ready.Add(chooseAfter)))
-				if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`window.txLong = []; new PerformanceObserver(function (l) { l.getEntries().forEach(function (e) { window.txLong.push(e.duration); }); }).observe({type: "longtask"});
+				if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`window.txLong = []; window.loaf = []; new PerformanceObserver(function (l) { l.getEntries().forEach(function (e) { window.txLong.push(e.duration); }); }).observe({type: "longtask"});
+new PerformanceObserver(function (l) { l.getEntries().forEach(function (e) { if (e.duration > 50) window.loaf.push(Math.round(e.startTime - window.txStart) + "+" + Math.round(e.duration) + " block " + Math.round(e.blockingDuration) + " render " + Math.round(e.renderStart ? e.startTime + e.duration - e.renderStart : 0) + " [" + e.scripts.map(function (s) { return s.invoker + " " + s.invokerType + " " + Math.round(s.duration); }).join("; ") + "]"); }); }).observe({type: "long-animation-frame"});
 document.getElementById("tx-file").addEventListener("change", function () { window.txStart = performance.now(); }, true);
 new MutationObserver(function () { var s = document.getElementById("tx-progress"); if (s && s.textContent.indexOf("done in") >= 0 && !window.txEnd) { window.txEnd = performance.now(); } }).observe(document.body, {subtree: true, childList: true, characterData: true});`),
 					chromedp.SetUploadFiles(`#tx-file`, []string{path})); err != nil {
@@ -73,6 +78,9 @@ new MutationObserver(function () { var s = document.getElementById("tx-progress"
 				at, _ := chromedp.Run(ctx, chromedp.Evaluate[float64](`window.ltvOrderWorkerWarmAt - window.txReady`))
 				warm = max(warm, at)
 				b.Logf("run %d: %.0f ms to the result, longest task %.0f ms", i+1, ms, long)
+				if lf, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`window.loaf.join("\n    ")`)); lf != "" {
+					b.Log("  frames over 50 ms (from the change, ms + ms; the scripts that ran):\n    " + lf)
+				}
 				total += ms
 				worst = max(worst, long)
 				heap = max(heap, mem)

@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -55,24 +56,24 @@ func TestBrowserTransactions(t *testing.T) {
 	}
 	l := locale{Lang: "en", Currency: "USD"}
 	wantTotal := l.tr("All {0} customers together: {1} over the horizon.", formatNumberEN(decimal.NewFromInt(int64(len(v.Customers)))), formatMoneyEN("USD", v.TotalCLV))
-	if got := text(t, ctx, "#tx-total"); got != wantTotal {
+	if got := textContent(t, ctx, "#tx-total"); got != wantTotal {
 		t.Errorf("total: %q, want %q", got, wantTotal)
 	}
 	topID := b.Customers[best.Record].ID
-	if got := text(t, ctx, "#tx-top tbody tr th"); got != topID {
+	if got := textContent(t, ctx, "#tx-top tbody tr th"); got != topID {
 		t.Errorf("top customer %q, want %q", got, topID)
 	}
-	if got := text(t, ctx, "#tx-top tbody tr td:last-child"); got != formatMoneyEN("USD", best.CLV) {
+	if got := textContent(t, ctx, "#tx-top tbody tr td:last-child"); got != formatMoneyEN("USD", best.CLV) {
 		t.Errorf("top customer's CLV %q, want %s", got, formatMoneyEN("USD", best.CLV))
 	}
 	if rows, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#tx-top tbody tr").length`)); rows != 50 {
 		t.Errorf("%d rows in the customer table, want 50", rows)
 	}
 	wantR := formatNumberEN(calc.FloatDecimal(m.BGNBD.R).Round(4))
-	if got := text(t, ctx, "#tx-params"); !strings.Contains(got, wantR) {
+	if got := textContent(t, ctx, "#tx-params"); !strings.Contains(got, wantR) {
 		t.Errorf("parameters %q do not show r = %s", got, wantR)
 	}
-	if got := text(t, ctx, "#tx-byfreq"); !strings.Contains(got, "7 or more") {
+	if got := textContent(t, ctx, "#tx-byfreq"); !strings.Contains(got, "7 or more") {
 		t.Errorf("holdout by frequency: %q", got)
 	}
 	href, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("tx-use").getAttribute("href")`))
@@ -102,7 +103,7 @@ func TestBrowserTransactions(t *testing.T) {
 		t.Errorf("the URL does not carry the new horizon")
 	}
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`(document.getElementById("tx-total") || {}).textContent?.includes("customers together") && !document.getElementById("tx-total").textContent.includes(`+jsString(formatMoneyEN("USD", v.TotalCLV))+`)`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
-		t.Errorf("the total did not change with the horizon: %q", text(t, ctx, "#tx-total"))
+		t.Errorf("the total did not change with the horizon: %q", textContent(t, ctx, "#tx-total"))
 	}
 }
 
@@ -118,7 +119,7 @@ func TestBrowserTransactionsBadFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := waitContains(ctx, "#tx-status", "A column was not found"); err != nil {
-		t.Errorf("status %q", text(t, ctx, "#tx-status"))
+		t.Errorf("status %q", textContent(t, ctx, "#tx-status"))
 	}
 	ambiguous := filepath.Join(dir, "dates.csv")
 	os.WriteFile(ambiguous, []byte("customer,date,total\na,03/04/2024,10\na,05/06/2024,12\nb,07/08/2024,5\nb,not a date,5\n"), 0o644)
@@ -126,13 +127,13 @@ func TestBrowserTransactionsBadFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := waitContains(ctx, "#tx-status", "choose the order"); err != nil {
-		t.Fatalf("status %q", text(t, ctx, "#tx-status"))
+		t.Fatalf("status %q", textContent(t, ctx, "#tx-status"))
 	}
 	if err := chromedp.Do(ctx, chooseOption("tx-dates", "dmy")); err != nil {
 		t.Fatal(err)
 	}
 	if err := waitContains(ctx, "#tx-skipped", "not a date: 1"); err != nil {
-		t.Errorf("skipped rows: %q", text(t, ctx, "#tx-data-title ~ p"))
+		t.Errorf("skipped rows: %q", textContent(t, ctx, "#tx-data-title ~ p"))
 	}
 	// Pasted orders, semicolons and decimal commas, are read as a file is
 	// and fitted: 689 orders of 200 customers (a handful of orders would
@@ -143,10 +144,10 @@ func TestBrowserTransactionsBadFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := waitContains(ctx, "#tx-status", "pasted orders: done in"); err != nil {
-		t.Errorf("pasted orders: status %q", text(t, ctx, "#tx-status"))
+		t.Errorf("pasted orders: status %q", textContent(t, ctx, "#tx-status"))
 	}
 	if err := waitContains(ctx, "#tx-data-title ~ dl", "Orders kept689"); err != nil {
-		t.Errorf("pasted orders: data %q", text(t, ctx, "#tx-data-title ~ dl"))
+		t.Errorf("pasted orders: data %q", textContent(t, ctx, "#tx-data-title ~ dl"))
 	}
 }
 
@@ -188,14 +189,27 @@ func TestBrowserTransactionsWithoutWorker(t *testing.T) {
 				t.Fatal(err)
 			}
 			if err := waitContains(ctx, "#tx-progress", "done in"); err != nil {
-				t.Fatalf("the fit did not finish: %v (status %q)", err, text(t, ctx, "#tx-status"))
+				t.Fatalf("the fit did not finish: %v (status %q)", err, textContent(t, ctx, "#tx-status"))
 			}
 			if n, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`window.ltvOrderWorkerJobs || 0`)); n != 0 {
 				t.Errorf("%d fits by the order worker, want none", n)
 			}
-			if got := text(t, ctx, "#tx-total"); !strings.Contains(got, want) {
+			if got := textContent(t, ctx, "#tx-total"); !strings.Contains(got, want) {
 				t.Errorf("total %q, want %s", got, want)
 			}
 		})
 	}
+}
+
+// textContent is the text of the first element matching sel, laid out or
+// not: the result sections are laid out only near the viewport
+// (content-visibility: auto), and an element's innerText is empty until
+// then.
+func textContent(t *testing.T, ctx context.Context, sel string) string {
+	t.Helper()
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector(`+jsString(sel)+`) || {}).textContent || ""`))
+	if err != nil {
+		t.Fatalf("text of %s: %v", sel, err)
+	}
+	return s
 }
