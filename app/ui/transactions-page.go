@@ -59,6 +59,9 @@ type transactionsPage struct {
 	models *calc.OrderModels
 	val    *calc.Valuation
 	rows   []txRow // one per customer of val, for sorting
+	// holdoutLater keeps the holdout check off the page for the task that
+	// draws the other results (showHoldout).
+	holdoutLater bool
 
 	sortKey  string
 	sortAsc  bool
@@ -275,6 +278,9 @@ func (p *transactionsPage) runHere(ctx app.Context, w txWork) {
 		ctx.Dispatch(func(ctx app.Context) {
 			if current() {
 				p.apply(e)
+				if e.kind == evValue {
+					p.showHoldout(ctx, w.job)
+				}
 			}
 		})
 	})

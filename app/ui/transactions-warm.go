@@ -34,6 +34,7 @@ func warmTransactions(customers int) (*transactionsPage, error) {
 			}
 		}
 	})
+	p.holdoutLater = false // drawn at once here
 	if len(p.failures) > 0 {
 		errs = append(errs, errors.New(strings.Join(p.failures, " ")))
 	}

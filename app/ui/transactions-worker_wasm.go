@@ -227,6 +227,7 @@ func (p *transactionsPage) startOrderWorker(ctx app.Context) {
 					}
 					p.apply(e)
 					if e.kind == evValue { // for tests: the work was the worker's
+						p.showHoldout(ctx, job)
 						n, w := 0, app.Window()
 						if v := w.Get("ltvOrderWorkerJobs"); v.Type() == app.TypeNumber {
 							n = v.Int()

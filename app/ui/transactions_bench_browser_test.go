@@ -72,6 +72,7 @@ new MutationObserver(function () { var s = document.getElementById("tx-progress"
 					st, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("tx-status").textContent`))
 					b.Fatalf("no result: %v (%s)", err, st)
 				}
+				time.Sleep(time.Second) // the tasks that follow the result (the holdout check's)
 				ms, _ := chromedp.Run(ctx, chromedp.Evaluate[float64](`window.txEnd - window.txStart`))
 				long, _ := chromedp.Run(ctx, chromedp.Evaluate[float64](`window.txLong.reduce(function (a, b) { return Math.max(a, b); }, 0)`))
 				mem, _ := chromedp.Run(ctx, chromedp.Evaluate[float64](`(performance.memory || {}).usedJSHeapSize || 0`))

@@ -201,10 +201,8 @@ func TestBrowserTransactionsWithoutWorker(t *testing.T) {
 	}
 }
 
-// textContent is the text of the first element matching sel, laid out or
-// not: the result sections are laid out only near the viewport
-// (content-visibility: auto), and an element's innerText is empty until
-// then.
+// textContent is the text of the first element matching sel, as in the
+// DOM (innerText, chromedp.Text's, depends on the layout).
 func textContent(t *testing.T, ctx context.Context, sel string) string {
 	t.Helper()
 	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector(`+jsString(sel)+`) || {}).textContent || ""`))
