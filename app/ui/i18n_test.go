@@ -169,3 +169,38 @@ func hasWord(s string) bool {
 	}
 	return false
 }
+
+// TestNoEnglishLeftTransactions is TestNoEnglishLeft for the order-file
+// page holding the results of a fit: its tables, charts and notes. The
+// file's own column names and the models' parameter names are the same in
+// every language.
+func TestNoEnglishLeftTransactions(t *testing.T) {
+	render := func(lang string) []string {
+		p := fittedPage(t)
+		p.loc = localeFrom(url.Values{"lang": {lang}})
+		e := app.NewTestEngine()
+		if err := e.Load(p); err != nil {
+			t.Fatal(err)
+		}
+		e.ConsumeAll()
+		return visibleTexts(app.HTMLString(p))
+	}
+	english := map[string]bool{}
+	for _, s := range render("en") {
+		english[s] = true
+	}
+	fromFile := map[string]bool{"alpha": true, "gamma": true}
+	for _, h := range fittedPage(t).orders.Header {
+		fromFile[h] = true
+	}
+	for _, lang := range []string{"fr", "ro", "th"} {
+		seen := map[string]bool{}
+		for _, s := range render(lang) {
+			if !english[s] || seen[s] || sameInEveryLanguage[s] || sameIn[lang][s] || fromFile[s] || !hasWord(s) {
+				continue
+			}
+			seen[s] = true
+			t.Errorf("transactions (%s): %q is English", lang, s)
+		}
+	}
+}

@@ -58,6 +58,12 @@ func uiTexts(t *testing.T) map[string]bool {
 	for _, m := range metricLabels {
 		add(m)
 	}
+	for _, c := range txColumns {
+		add(c.label)
+	}
+	for _, c := range txDateChoices {
+		add(c.Label)
+	}
 	for _, m := range errorMessages {
 		add(m)
 	}

@@ -102,7 +102,6 @@ func (p *transactionsPage) renderColumns() app.UI {
 		b.WriteString(`</select></div>`)
 		return app.Raw(b.String())
 	}
-	dateChoices := []choice{{calc.DateOrderAuto, "Found from the dates"}, {calc.DateOrderDMY, "Day first: 15/01/2024"}, {calc.DateOrderMDY, "Month first: 01/15/2024"}}
 	head := append([]string{}, o.Header...)
 	return app.Section().Class("fields").Aria("labelledby", "tx-columns-title").Body(
 		app.H2().ID("tx-columns-title").Class("fields-title").Text(l.tr("Columns")),
@@ -113,8 +112,8 @@ func (p *transactionsPage) renderColumns() app.UI {
 			app.Div().Class("field").Body(
 				app.Label().For("tx-dates").Class("field-label").Text(l.tr("Dates such as 03/04/2024")),
 				app.Select().ID("tx-dates").Name("dates").Class("field-input").Aria("describedby", "tx-dates-hint").Body(
-					app.Range(dateChoices).Slice(func(i int) app.UI {
-						c := dateChoices[i]
+					app.Range(txDateChoices).Slice(func(i int) app.UI {
+						c := txDateChoices[i]
 						opt := app.Option().Value(c.Value).Text(l.tr(c.Label))
 						if c.Value == p.columns.DateOrder {
 							opt = opt.Selected(true)
@@ -404,6 +403,9 @@ func sig(v float64) string {
 
 // txTopRows is the size of the customer table.
 const txTopRows = 50
+
+// txDateChoices are the choices of the order of day and month.
+var txDateChoices = []choice{{calc.DateOrderAuto, "Found from the dates"}, {calc.DateOrderDMY, "Day first: 15/01/2024"}, {calc.DateOrderMDY, "Month first: 01/15/2024"}}
 
 // txColumns are the columns of the customer table: sort key and header.
 var txColumns = []struct{ key, label string }{
