@@ -300,7 +300,7 @@ func (p *transactionsPage) renderData() app.UI {
 		ul.WriteString(`<li>` + escapeHTML(text) + `</li>`)
 	}
 	ul.WriteString(`</ul>`)
-	return app.Section().Class("result tx-data").Aria("labelledby", "tx-data-title").Body(
+	return app.Section().Class("result tx-data tx-result").Aria("labelledby", "tx-data-title").Body(
 		app.H2().ID("tx-data-title").Class("result-label").Text(l.tr("The data")),
 		app.Raw(dl.String()),
 		app.P().ID("tx-skipped").Text(l.tr("Rows skipped: {0}.", n(skipped))+" "+strings.Join(reasons, "; ")),
@@ -382,7 +382,7 @@ func (p *transactionsPage) renderModels() app.UI {
 	if m.SpendZero > 0 {
 		note += " " + l.tr("{0} repeat customers whose repeat orders are all worth 0 are left out of it.", l.number(strconv.Itoa(m.SpendZero)))
 	}
-	return app.Section().Class("result").Aria("labelledby", "tx-models-title").Body(
+	return app.Section().Class("result tx-result").Aria("labelledby", "tx-models-title").Body(
 		app.H2().ID("tx-models-title").Class("result-label").Text(l.tr("The models")),
 		app.Div().Class("table-scroll").TabIndex(0).Attr("role", "region").Aria("label", l.tr("The models")).Body(app.Raw(b.String())),
 		app.P().Class("field-hint").Text(note),
@@ -510,7 +510,7 @@ func (p *transactionsPage) renderCustomers() app.UI {
 	table.WriteString(`</tr></thead><tbody>` + body.String() + `</tbody></table>`)
 	// One handler for the sort buttons, on their container: the table is
 	// one piece of HTML.
-	return app.Section().Class("result tx-customers").Aria("labelledby", "tx-customers-title").Body(
+	return app.Section().Class("result tx-customers tx-result").Aria("labelledby", "tx-customers-title").Body(
 		app.H2().ID("tx-customers-title").Class("result-label").Text(l.tr("Customers")),
 		app.P().ID("tx-total").Text(l.tr("All {0} customers together: {1} over the horizon.", l.number(strconv.Itoa(len(v.Customers))), l.money(v.TotalCLV.StringFixed(2)))),
 		app.Div().Class("table-scroll").TabIndex(0).Attr("role", "region").Aria("label", title).OnClick(p.sortBy).Body(
@@ -582,7 +582,7 @@ func (p *transactionsPage) renderHoldout() app.UI {
 		}
 		rows = append(rows, []string{x, l.number(strconv.Itoa(g.Customers)), l.number(g.Actual.StringFixed(2)), l.number(g.Expected.StringFixed(2))})
 	}
-	return app.Section().Class("result").Aria("labelledby", "tx-holdout-title").Body(
+	return app.Section().Class("result tx-result").Aria("labelledby", "tx-holdout-title").Body(
 		app.H2().ID("tx-holdout-title").Class("result-label").Text(l.tr("Holdout check")),
 		app.P().Text(l.tr("The file runs {0} periods past the calibration end: the models' predictions for that time against what the customers did.", l.number(strconv.FormatFloat(h.Periods, 'f', -1, 64)))),
 		chart.render(),
@@ -620,7 +620,7 @@ func plainTable(id, caption string, head []string, rows [][]string) string {
 // renderUse links to the purchase calculator with the fitted population.
 func (p *transactionsPage) renderUse() app.UI {
 	l, v := p.loc, p.val
-	return app.Section().Class("result").Aria("labelledby", "tx-use-title").Body(
+	return app.Section().Class("result tx-result").Aria("labelledby", "tx-use-title").Body(
 		app.H2().ID("tx-use-title").Class("result-label").Text(l.tr("Use these figures")),
 		app.P().Text(l.tr("A new customer spends {0} an order on average and makes {1} purchases in {2} years (the first and the expected repeat purchases): {3} a year.",
 			l.money(v.PopulationOrderValue.StringFixed(2)), l.number(v.NewCustomerPurchases.String()), l.number(v.HorizonYears.String()), l.number(v.PurchasesPerYear().String()))),
