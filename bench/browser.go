@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -204,13 +206,15 @@ func coldWarm(chrome, profile string, s probeSite) (cold, warm loadTiming, err e
 }
 
 // keyLatencies types n keys into the input with the given id, each once
-// the previous one has updated the output, and returns the milliseconds
-// from each keydown (a capturing listener) to the mutation of the output
-// that follows it (a MutationObserver), and the number of charts drawn.
-func keyLatencies(chrome, profile, url, inputID, outputID string, n int) ([]float64, int, error) {
+// the page has settled after the previous one, and returns for each key
+// the milliseconds from its keydown (a capturing listener) to the mutation
+// of the output that follows it (a MutationObserver), and to the last
+// mutation of the page it caused (settled: the last one before the page
+// has been still for settleQuietMs), and the number of charts drawn.
+func keyLatencies(chrome, profile, url, inputID, outputID string, n int) (result, settled []float64, charts int, err error) {
 	ctx, closeBrowser, err := newBrowser(chrome, profile)
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, 0, err
 	}
 	defer closeBrowser()
 	if err := chromedp.Do(ctx,
@@ -218,29 +222,31 @@ func keyLatencies(chrome, profile, url, inputID, outputID string, n int) ([]floa
 		chromedp.WaitVisible(chromedp.CSS(`html[data-app="ready"] body`)),
 		chromedp.Sleep(500*time.Millisecond),
 	); err != nil {
-		return nil, 0, err
+		return nil, nil, 0, err
 	}
 	setup := fmt.Sprintf(`(() => {
   const input = %s, output = %s;
   window.__keys = [];
+  window.__settled = [];
+  window.__lastMutation = performance.now();
   let pending = [], last = document.getElementById(output).textContent;
-  document.addEventListener("keydown", (e) => { if (e.target.id === input) pending.push(performance.now()); }, true);
+  document.addEventListener("keydown", (e) => { if (e.target.id === input) { pending.push(performance.now()); window.__keyAt = performance.now(); } }, true);
   new MutationObserver(() => {
     const now = performance.now();
+    window.__lastMutation = now;
     const o = document.getElementById(output);
     if (!o || o.textContent === last) return;
     last = o.textContent;
     for (const t of pending) window.__keys.push(now - t);
     pending = [];
-  }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
   const el = document.getElementById(input);
   el.focus();
   el.setSelectionRange(el.value.length, el.value.length);
   return document.querySelectorAll("svg").length;
 })()`, jsString(inputID), jsString(outputID))
-	charts, err := chromedp.Run(ctx, chromedp.Evaluate[int](setup))
-	if err != nil {
-		return nil, 0, err
+	if charts, err = chromedp.Run(ctx, chromedp.Evaluate[int](setup)); err != nil {
+		return nil, nil, 0, err
 	}
 	// Alternate a digit and Backspace, so that every key changes the value
 	// and the result: 50 -> 503 -> 50 -> 507 ...
@@ -251,18 +257,28 @@ func keyLatencies(chrome, profile, url, inputID, outputID string, n int) ([]floa
 			key = string(digits[(i/2)%len(digits)])
 		}
 		if err := chromedp.Do(ctx, chromedp.KeyEvent(key)); err != nil {
-			return nil, charts, err
+			return nil, nil, charts, err
 		}
-		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](fmt.Sprintf(`window.__keys.length >= %d`, i+1),
+		still := fmt.Sprintf(`window.__keys.length >= %d && performance.now() - window.__lastMutation > %d`, i+1, settleQuietMs)
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](still,
 			chromedp.WithPollingTimeout(5*time.Second), chromedp.WithPollingInterval(2*time.Millisecond))); err != nil {
 			val, _ := chromedp.Run(ctx, chromedp.Value(chromedp.ID(inputID)))
-			return nil, charts, fmt.Errorf("key %d (%q, value now %q): no update of #%s: %v", i, key, val, outputID, err)
+			return nil, nil, charts, fmt.Errorf("key %d (%q, value now %q): no update of #%s, or no rest after it: %v", i, key, val, outputID, err)
 		}
-		time.Sleep(30 * time.Millisecond)
+		if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`window.__settled.push(window.__lastMutation - window.__keyAt)`)); err != nil {
+			return nil, nil, charts, err
+		}
 	}
-	lat, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`window.__keys`))
-	return lat, charts, err
+	if result, err = chromedp.Run(ctx, chromedp.Evaluate[[]float64](`window.__keys`)); err != nil {
+		return nil, nil, charts, err
+	}
+	settled, err = chromedp.Run(ctx, chromedp.Evaluate[[]float64](`window.__settled`))
+	return result, settled, charts, err
 }
+
+// settleQuietMs is how long the page stays without a DOM change before a
+// keystroke's redraw counts as over.
+const settleQuietMs = 150
 
 // jsString is s as a JavaScript string literal.
 func jsString(s string) string {
@@ -272,4 +288,56 @@ func jsString(s string) string {
 
 func profileDir(out, name string) (string, error) {
 	return os.MkdirTemp(out, "chromium-"+strings.ReplaceAll(name, " ", "-")+"-")
+}
+
+// Lighthouse's mobile profile as DevTools applies it (its "devtools"
+// throttling of slow 4G: 150 ms RTT and 1.6 Mbit/s, with the packet-level
+// factors 3.75 and 0.9) and a 4x slower processor.
+const (
+	phoneLatencyMs    = 562.5
+	phoneDownBytesSec = 1474.56 * 1024 / 8
+	phoneUpBytesSec   = 675 * 1024 / 8
+	phoneCPUSlowdown  = 4
+)
+
+// phoneTiming is a first visit under the phone profile: loadTiming, and
+// for LTV Lab the steps of app.wasm (wasmStartJS's ltvWasmTimes, in ms
+// from the navigation; 0 when the page has none).
+type phoneTiming struct {
+	loadTiming
+	Downloaded   float64 `json:"downloaded"`   // app.wasm's last byte
+	Compiled     float64 `json:"compiled"`     // compiled, as it downloaded, in the worker
+	Received     float64 `json:"received"`     // the page has the module, warmed up
+	Instantiated float64 `json:"instantiated"` // Go starts
+}
+
+// phoneFirstVisit loads a site once in a fresh Chromium under the phone
+// profile.
+func phoneFirstVisit(chrome, profile string, s probeSite) (phoneTiming, error) {
+	var t phoneTiming
+	ctx, closeBrowser, err := newBrowser(chrome, profile)
+	if err != nil {
+		return t, err
+	}
+	defer closeBrowser()
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		return t, err
+	}
+	if _, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
+		MatchedNetworkConditions: []*network.Conditions{{Latency: phoneLatencyMs, DownloadThroughput: phoneDownBytesSec, UploadThroughput: phoneUpBytesSec}},
+	}); err != nil {
+		return t, err
+	}
+	if _, err := chromedp.Call(ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: phoneCPUSlowdown}); err != nil {
+		return t, err
+	}
+	if t.loadTiming, err = measureLoad(ctx, s); err != nil {
+		return t, err
+	}
+	steps, err := chromedp.Run(ctx, chromedp.Evaluate[phoneTiming](`window.ltvWasmTimes || {}`))
+	if err != nil {
+		return t, err
+	}
+	t.Downloaded, t.Compiled, t.Received, t.Instantiated = steps.Downloaded, steps.Compiled, steps.Received, steps.Instantiated
+	return t, nil
 }

@@ -51,7 +51,7 @@ func main() {
 	flag.IntVar(&o.wrk.Connections, "wrk-connections", 64, "wrk connections")
 	flag.DurationVar(&o.wrk.Duration, "wrk-duration", 10*time.Second, "length of one wrk run")
 	flag.BoolVar(&o.rebuild, "build", true, "build everything; false reuses the builds of the previous run in -out")
-	flag.StringVar(&only, "only", "sizes,browser,keys,layout,lighthouse,wrk,calc", "measurements to run")
+	flag.StringVar(&only, "only", "sizes,browser,phone,keys,layout,lighthouse,wrk,calc", "measurements to run")
 	flag.Parse()
 	o.only = map[string]bool{}
 	for _, s := range strings.Split(only, ",") {
@@ -117,7 +117,7 @@ func run(o options) *results {
 		measureSizes(r, b, o.topPackages)
 	}
 	chrome, chromeErr := chromiumPath()
-	needChrome := o.only["browser"] || o.only["keys"] || o.only["layout"] || o.only["lighthouse"]
+	needChrome := o.only["browser"] || o.only["phone"] || o.only["keys"] || o.only["layout"] || o.only["lighthouse"]
 	if needChrome && chromeErr != nil {
 		r.errorf("%v", chromeErr)
 	}
@@ -133,6 +133,9 @@ func run(o options) *results {
 		if err == nil && err2 == nil {
 			if o.only["browser"] {
 				measureLoads(r, o, chrome, site.url, hello.url)
+			}
+			if o.only["phone"] {
+				measurePhone(r, o, chrome, site.url, hello.url)
 			}
 			if o.only["keys"] {
 				measureKeys(r, o, chrome, site.url)
@@ -307,6 +310,65 @@ func measureLoads(r *results, o options, chrome, siteURL, helloURL string) {
 	add("warm: first result after an input", a.warmInteractive, h.warmInteractive, within)
 }
 
+// measurePhone times a first visit of both sites under Lighthouse's mobile
+// profile (slow 4G, 4x CPU), with LTV Lab's steps from the navigation to
+// its first result after an input: app.wasm downloaded, compiled (as it
+// downloads, in a worker), the warmed-up module on the page, Go started,
+// the app running (its first render done), the first result.
+func measurePhone(r *results, o options, chrome, siteURL, helloURL string) {
+	sites := []probeSite{
+		{Name: "ltvlab", URL: siteURL + "/", Ready: "data-app", Input: "aov", Value: "81", Output: "ltv", Expect: "$486.00"},
+		{Name: "hello", URL: helloURL + "/", Ready: "loader", Input: "name", Value: "Ada", Output: "greeting", Expect: "Hello, Ada!"},
+	}
+	got := map[string][]phoneTiming{}
+	for i := 0; i < o.runs; i++ {
+		for _, s := range sites {
+			profile, err := profileDir(o.out, "phone-"+s.Name)
+			if err != nil {
+				r.errorf("%v", err)
+				return
+			}
+			t, err := phoneFirstVisit(chrome, profile, s)
+			os.RemoveAll(profile)
+			if err != nil {
+				r.errorf("phone %s run %d: %v", s.Name, i+1, err)
+				return
+			}
+			fmt.Fprintf(os.Stderr, "phone %s run %d: %+v\n", s.Name, i+1, t)
+			got[s.Name] = append(got[s.Name], t)
+		}
+	}
+	pick := func(name string, f func(phoneTiming) float64) []float64 {
+		var out []float64
+		for _, t := range got[name] {
+			out = append(out, f(t))
+		}
+		return out
+	}
+	const group = "phone first visit (slow 4G, 4x CPU), from the navigation"
+	for _, step := range []struct {
+		name  string
+		f     func(phoneTiming) float64
+		hello bool
+	}{
+		{"first contentful paint", func(t phoneTiming) float64 { return t.FCP }, true},
+		{"app.wasm downloaded", func(t phoneTiming) float64 { return t.Downloaded }, false},
+		{"app.wasm compiled", func(t phoneTiming) float64 { return t.Compiled }, false},
+		{"module on the page, warmed up", func(t phoneTiming) float64 { return t.Received }, false},
+		{"Go started", func(t phoneTiming) float64 { return t.Instantiated }, false},
+		{"app running (first render done)", func(t phoneTiming) float64 { return t.Ready }, true},
+		{"first result after an input", func(t phoneTiming) float64 { return t.Interactive }, true},
+	} {
+		as := pick("ltvlab", step.f)
+		f := figure{Group: group, Name: step.name, Unit: "ms", Value: median(as), Samples: as}
+		if step.hello {
+			hs := pick("hello", step.f)
+			f.Reference, f.RefSample, f.RefName = ptr(median(hs)), hs, "go-app hello world"
+		}
+		r.add(f)
+	}
+}
+
 // measureKeys times keystroke to updated result.
 func measureKeys(r *results, o options, chrome, siteURL string) {
 	profile, err := profileDir(o.out, "keys")
@@ -315,7 +377,7 @@ func measureKeys(r *results, o options, chrome, siteURL string) {
 		return
 	}
 	defer os.RemoveAll(profile)
-	lat, charts, err := keyLatencies(chrome, profile, siteURL+o.keysURL, "aov", "ltv", o.keys)
+	lat, settled, charts, err := keyLatencies(chrome, profile, siteURL+o.keysURL, "aov", "ltv", o.keys)
 	if err != nil {
 		r.errorf("keystrokes: %v", err)
 		return
@@ -324,6 +386,12 @@ func measureKeys(r *results, o options, chrome, siteURL string) {
 	r.add(figure{Group: group, Name: "p50", Unit: "ms", Value: median(lat), Samples: lat})
 	r.add(figure{Group: group, Name: "p95", Unit: "ms", Value: percentile(lat, 95), Budget: &budget{AtMost: true, Limit: 16}})
 	r.add(figure{Group: group, Name: "max", Unit: "ms", Value: maxOf(lat)})
+	// Everything else the key redraws (charts, comparison, tables): to the
+	// last DOM change it causes.
+	group = fmt.Sprintf("keystroke to the page settled, the same %d keys", len(settled))
+	r.add(figure{Group: group, Name: "p50", Unit: "ms", Value: median(settled), Samples: settled})
+	r.add(figure{Group: group, Name: "p95", Unit: "ms", Value: percentile(settled, 95), Budget: &budget{AtMost: true, Limit: 33}})
+	r.add(figure{Group: group, Name: "max", Unit: "ms", Value: maxOf(settled)})
 }
 
 // measureLighthouse audits / and /embed, mobile and desktop, and the go-app

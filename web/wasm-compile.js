@@ -20,9 +20,15 @@ self.onmessage = async (e) => {
     runOrders(e.data);
     return;
   }
+  // When app.wasm's last byte came and when it was compiled, in ms since
+  // 1970 (the page's clock starts elsewhere): for measurements.
+  const times = {};
   let module;
   try {
     module = await WebAssembly.compileStreaming(fetch(e.data.wasm));
+    times.compiled = performance.timeOrigin + performance.now();
+    const got = performance.getEntriesByName(e.data.wasm)[0];
+    times.downloaded = got ? performance.timeOrigin + got.responseEnd : 0;
   } catch (err) {
     self.postMessage({ error: String(err) });
     return;
@@ -34,7 +40,7 @@ self.onmessage = async (e) => {
       new Promise((done) => setTimeout(() => done("stopped: over " + warmUpLimitMs + " ms"), warmUpLimitMs)),
     ]);
   }
-  self.postMessage({ module, warmUp });
+  self.postMessage({ module, warmUp, times });
 };
 
 // runOrders runs app.wasm as the order worker. The page's messages that

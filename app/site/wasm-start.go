@@ -30,7 +30,11 @@ import (
 // embed on another site) registers none: a sandboxed frame's origin is
 // opaque, where reading navigator.serviceWorker throws, and elsewhere the
 // worker would download the whole site for one calculator.
-const wasmStartJS = `async function goappInitWebAssembly() {
+const wasmStartJS = `// ltvWasmTimes: when app.wasm was downloaded, compiled, on the page and
+// started, in ms from the navigation (for measurements, bench/browser.go).
+window.ltvWasmTimes = {};
+
+async function goappInitWebAssembly() {
   const loader = document.getElementById("app-wasm-loader");
   if (!goappCanLoadWebAssembly()) {
     loader.remove();
@@ -44,6 +48,7 @@ const wasmStartJS = `async function goappInitWebAssembly() {
     const go = new Go();
     const module = await goappCompileWasm(WASM_URL, WORKER_URL);
     const instance = await WebAssembly.instantiate(module, go.importObject);
+    window.ltvWasmTimes.instantiated = performance.now();
     go.run(instance);
     loader.remove();
   } catch (err) {
@@ -69,6 +74,9 @@ async function goappCompileWasm(url, workerURL) {
     return ltvKeep(await new Promise((resolve, reject) => {
       worker.onmessage = (e) => {
         window.ltvWasmWarmUp = e.data.warmUp;
+        const t = e.data.times || {};
+        const page = (at) => (at ? at - performance.timeOrigin : 0);
+        window.ltvWasmTimes = { downloaded: page(t.downloaded), compiled: page(t.compiled), received: performance.now() };
         e.data.module ? resolve(e.data.module) : reject(new Error(e.data.error));
       };
       worker.onerror = () => reject(new Error("the compiling worker failed"));
