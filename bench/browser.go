@@ -6,13 +6,17 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net"
+	"net/http"
+	"net/http/httputil"
+	"net/url"
 	"os"
 	"os/exec"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -296,7 +300,6 @@ func profileDir(out, name string) (string, error) {
 const (
 	phoneLatencyMs    = 562.5
 	phoneDownBytesSec = 1474.56 * 1024 / 8
-	phoneUpBytesSec   = 675 * 1024 / 8
 	phoneCPUSlowdown  = 4
 )
 
@@ -312,7 +315,8 @@ type phoneTiming struct {
 }
 
 // phoneFirstVisit loads a site once in a fresh Chromium under the phone
-// profile.
+// profile: s.URL is to be served through a slowLink, and the processor is
+// slowed down by Chromium.
 func phoneFirstVisit(chrome, profile string, s probeSite) (phoneTiming, error) {
 	var t phoneTiming
 	ctx, closeBrowser, err := newBrowser(chrome, profile)
@@ -320,14 +324,6 @@ func phoneFirstVisit(chrome, profile string, s probeSite) (phoneTiming, error) {
 		return t, err
 	}
 	defer closeBrowser()
-	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
-		return t, err
-	}
-	if _, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
-		MatchedNetworkConditions: []*network.Conditions{{Latency: phoneLatencyMs, DownloadThroughput: phoneDownBytesSec, UploadThroughput: phoneUpBytesSec}},
-	}); err != nil {
-		return t, err
-	}
 	if _, err := chromedp.Call(ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: phoneCPUSlowdown}); err != nil {
 		return t, err
 	}
@@ -340,4 +336,93 @@ func phoneFirstVisit(chrome, profile string, s probeSite) (phoneTiming, error) {
 	}
 	t.Downloaded, t.Compiled, t.Received, t.Instantiated = steps.Downloaded, steps.Compiled, steps.Received, steps.Instantiated
 	return t, nil
+}
+
+// slowLink serves target's responses as a slow network would: each
+// response waits latency before its first byte, and all of them share
+// one download rate. Chromium's own throttling (DevTools' network
+// conditions) leaves out what the page's workers fetch, app.wasm among
+// them, so the phone profile's network is this proxy in front of the
+// server, and every request of the page goes through it.
+type slowLink struct {
+	latency time.Duration
+	rate    float64 // bytes a second
+	proxy   *httputil.ReverseProxy
+
+	mu   sync.Mutex
+	free time.Time // when the link can next send
+}
+
+func newSlowLink(target string, latency time.Duration, rate float64) (*slowLink, error) {
+	u, err := url.Parse(target)
+	if err != nil {
+		return nil, err
+	}
+	l := &slowLink{latency: latency, rate: rate, proxy: httputil.NewSingleHostReverseProxy(u)}
+	l.proxy.FlushInterval = -1
+	return l, nil
+}
+
+func (l *slowLink) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	time.Sleep(l.latency)
+	l.proxy.ServeHTTP(&slowWriter{ResponseWriter: w, link: l}, r)
+}
+
+// send waits until n bytes have crossed the link.
+func (l *slowLink) send(n int) {
+	l.mu.Lock()
+	now := time.Now()
+	if l.free.Before(now) {
+		l.free = now
+	}
+	l.free = l.free.Add(time.Duration(float64(n) / l.rate * float64(time.Second)))
+	until := l.free
+	l.mu.Unlock()
+	time.Sleep(time.Until(until))
+}
+
+type slowWriter struct {
+	http.ResponseWriter
+	link *slowLink
+}
+
+func (w *slowWriter) Write(p []byte) (int, error) {
+	const chunk = 16 << 10
+	written := 0
+	for len(p) > 0 {
+		n := min(len(p), chunk)
+		w.link.send(n)
+		m, err := w.ResponseWriter.Write(p[:n])
+		written += m
+		if err != nil {
+			return written, err
+		}
+		if f, ok := w.ResponseWriter.(http.Flusher); ok {
+			f.Flush()
+		}
+		p = p[n:]
+	}
+	return written, nil
+}
+
+func (w *slowWriter) Flush() {
+	if f, ok := w.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+// serveSlowLink starts a slowLink to target on a loopback port and
+// returns its URL and the func that stops it.
+func serveSlowLink(target string) (string, func(), error) {
+	link, err := newSlowLink(target, time.Duration(phoneLatencyMs*float64(time.Millisecond)), phoneDownBytesSec)
+	if err != nil {
+		return "", nil, err
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
+	srv := &http.Server{Handler: link}
+	go srv.Serve(ln)
+	return "http://" + ln.Addr().String(), func() { srv.Close() }, nil
 }

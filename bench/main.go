@@ -316,9 +316,21 @@ func measureLoads(r *results, o options, chrome, siteURL, helloURL string) {
 // downloads, in a worker), the warmed-up module on the page, Go started,
 // the app running (its first render done), the first result.
 func measurePhone(r *results, o options, chrome, siteURL, helloURL string) {
+	slowSite, stopSite, err := serveSlowLink(siteURL)
+	if err != nil {
+		r.errorf("%v", err)
+		return
+	}
+	defer stopSite()
+	slowHello, stopHello, err := serveSlowLink(helloURL)
+	if err != nil {
+		r.errorf("%v", err)
+		return
+	}
+	defer stopHello()
 	sites := []probeSite{
-		{Name: "ltvlab", URL: siteURL + "/", Ready: "data-app", Input: "aov", Value: "81", Output: "ltv", Expect: "$486.00"},
-		{Name: "hello", URL: helloURL + "/", Ready: "loader", Input: "name", Value: "Ada", Output: "greeting", Expect: "Hello, Ada!"},
+		{Name: "ltvlab", URL: slowSite + "/", Ready: "data-app", Input: "aov", Value: "81", Output: "ltv", Expect: "$486.00"},
+		{Name: "hello", URL: slowHello + "/", Ready: "loader", Input: "name", Value: "Ada", Output: "greeting", Expect: "Hello, Ada!"},
 	}
 	got := map[string][]phoneTiming{}
 	for i := 0; i < o.runs; i++ {
