@@ -3,15 +3,19 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httputil"
 	"net/url"
 	"os"
 	"os/exec"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -353,15 +357,44 @@ type slowLink struct {
 	free time.Time // when the link can next send
 }
 
-func newSlowLink(target string, latency time.Duration, rate float64) (*slowLink, error) {
+func newSlowLink(target string, latency time.Duration, rate float64, noScript bool) (*slowLink, error) {
 	u, err := url.Parse(target)
 	if err != nil {
 		return nil, err
 	}
 	l := &slowLink{latency: latency, rate: rate, proxy: httputil.NewSingleHostReverseProxy(u)}
 	l.proxy.FlushInterval = -1
+	if noScript {
+		// The same pages with no script at all: the reference of the
+		// first paint. HTML is asked for uncompressed, to take its
+		// scripts out.
+		direct := l.proxy.Director
+		l.proxy.Director = func(r *http.Request) {
+			direct(r)
+			r.Header.Set("Accept-Encoding", "identity")
+		}
+		l.proxy.ModifyResponse = func(res *http.Response) error {
+			if !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
+				return nil
+			}
+			b, err := io.ReadAll(res.Body)
+			res.Body.Close()
+			if err != nil {
+				return err
+			}
+			b = scriptRE.ReplaceAll(b, nil)
+			res.Body = io.NopCloser(bytes.NewReader(b))
+			res.ContentLength = int64(len(b))
+			res.Header.Set("Content-Length", strconv.Itoa(len(b)))
+			res.Header.Del("Content-Encoding")
+			return nil
+		}
+	}
 	return l, nil
 }
+
+// scriptRE matches a script element.
+var scriptRE = regexp.MustCompile(`(?is)<script\b[^>]*>.*?</script>`)
 
 func (l *slowLink) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	time.Sleep(l.latency)
@@ -411,10 +444,11 @@ func (w *slowWriter) Flush() {
 	}
 }
 
-// serveSlowLink starts a slowLink to target on a loopback port and
-// returns its URL and the func that stops it.
-func serveSlowLink(target string) (string, func(), error) {
-	link, err := newSlowLink(target, time.Duration(phoneLatencyMs*float64(time.Millisecond)), phoneDownBytesSec)
+// serveSlowLink starts a slowLink to target on a loopback port (noScript:
+// its pages without their scripts) and returns its URL and the func that
+// stops it.
+func serveSlowLink(target string, noScript bool) (string, func(), error) {
+	link, err := newSlowLink(target, time.Duration(phoneLatencyMs*float64(time.Millisecond)), phoneDownBytesSec, noScript)
 	if err != nil {
 		return "", nil, err
 	}
@@ -425,4 +459,25 @@ func serveSlowLink(target string) (string, func(), error) {
 	srv := &http.Server{Handler: link}
 	go srv.Serve(ln)
 	return "http://" + ln.Addr().String(), func() { srv.Close() }, nil
+}
+
+// phoneFirstPaint loads url once in a fresh Chromium with the phone
+// profile's processor and returns its first contentful paint.
+func phoneFirstPaint(chrome, profile, url string) (float64, error) {
+	ctx, closeBrowser, err := newBrowser(chrome, profile)
+	if err != nil {
+		return 0, err
+	}
+	defer closeBrowser()
+	if _, err := chromedp.Call(ctx, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: phoneCPUSlowdown}); err != nil {
+		return 0, err
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		return 0, err
+	}
+	return chromedp.Run(ctx, chromedp.Evaluate[float64](`(async () => {
+  for (let i = 0; i < 250 && !performance.getEntriesByName("first-contentful-paint").length; i++) await new Promise(r => setTimeout(r, 20));
+  const fcp = performance.getEntriesByName("first-contentful-paint")[0];
+  return fcp ? fcp.startTime : -1;
+})()`, chromedp.EvalAwaitPromise))
 }
