@@ -72,15 +72,14 @@ type calcPage struct {
 	hasGood   bool
 
 	// A keystroke's work spreads over frames (calc-page-typing.go): the
-	// charts, the what-if comparison and the URL come after the result.
+	// page and the URL come after the result's figures.
 	ctx      app.Context // the page's own, once mounted in the browser
 	mounted  bool
-	pending  *calc.Report // the report whose charts and comparison are not drawn yet
-	laterDue bool         // the later step is scheduled
-	urlDue   bool         // the URL does not carry the inputs yet
-	urlSoon  bool         // a write of the URL is scheduled
-	urlAt    time.Time    // when the URL was last written
-	unwatch  func()       // stops flushing the URL when the page is hidden
+	laterDue bool      // the later step is scheduled
+	urlDue   bool      // the URL does not carry the inputs yet
+	urlSoon  bool      // a write of the URL is scheduled
+	urlAt    time.Time // when the URL was last written
+	unwatch  func()    // stops flushing the URL when the page is hidden
 
 	// periodNote says what a change of the cohort's period did to the
 	// discount rate, under the period; headers say, by URL key, what of a
@@ -122,7 +121,6 @@ func (p *calcPage) setSpec(spec *pageSpec) {
 		p.text[in.Key] = in.Default
 	}
 	p.goal = goalView{}
-	p.pending = nil
 	p.periodNote = ""
 	p.recompute()
 }
@@ -230,7 +228,7 @@ func (p *calcPage) load(q url.Values) {
 	p.loc = localeFrom(q)
 	// New state: the figures of the state before are not its own. Until
 	// it is valid the panel shows none (emptyView), never the defaults'.
-	p.hasGood, p.view, p.pending = false, emptyView(p.loc), nil
+	p.hasGood, p.view = false, emptyView(p.loc)
 	p.recompute()
 }
 
@@ -256,7 +254,7 @@ func (p *calcPage) setLocale(ctx app.Context, l locale) {
 	p.loc = l
 	if p.hasGood {
 		if v, err := evaluate(p.good, p.goodLever, p.loc); err == nil {
-			p.view, p.pending = v, nil
+			p.view = v
 		}
 	} else {
 		p.view = emptyView(l)
@@ -368,7 +366,7 @@ func allNumbers(row []calc.Number) bool {
 
 // recompute evaluates the inputs; bad inputs keep the last valid results,
 // marked out of date.
-func (p *calcPage) recompute() { p.compute(false) }
+func (p *calcPage) recompute() { p.compute() }
 
 func (p *calcPage) syncURL(ctx app.Context) {
 	p.urlDue, p.urlAt = false, time.Now()

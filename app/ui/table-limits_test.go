@@ -169,7 +169,7 @@ func BenchmarkTableKeystroke(b *testing.B) {
 	for b.Loop() {
 		p.text["m"] = strconv.Itoa(100 + i%9)
 		i++
-		p.compute(true)
+		p.compute()
 		if p.err != nil {
 			b.Fatal(p.err)
 		}
