@@ -113,7 +113,7 @@ func TestBrowserSubscriptionWhatIfAndGoalSeek(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("goal-apply"))); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := chromedp.Run(ctx, chromedp.Value(chromedp.ID("mchurn"))); got != "6.6667" {
+	if got, err := waitValue(ctx, "mchurn", "6.6667"); err != nil {
 		t.Errorf("after applying the goal, churn field = %q, want 6.6667", got)
 	}
 	if err := waitContains(ctx, "#ratio", "3x"); err != nil {

@@ -88,7 +88,7 @@ func TestBrowserSavedScenarios(t *testing.T) {
 	if err := waitText(ctx, "ltv", "$4,000.00"); err != nil {
 		t.Errorf("Plan A opens with LTV %q, want $4,000.00", text(t, ctx, "#ltv"))
 	}
-	if got, _ := chromedp.Run(ctx, chromedp.Value(chromedp.ID("arpa"))); got != "250" {
+	if got, err := waitValue(ctx, "arpa", "250"); err != nil {
 		t.Errorf("Plan A opens with ARPA %q, want 250", got)
 	}
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("scenario-open-0"))); err != nil {

@@ -17,6 +17,7 @@ var (
 	pasteInto           = webtest.PasteInto
 	chooseOption        = webtest.ChooseOption
 	waitText            = webtest.WaitText
+	waitValue           = webtest.WaitValue
 	jsString            = webtest.JSString
 	waitURL             = webtest.WaitURL
 	text                = webtest.Text

@@ -93,7 +93,7 @@ func TestBrowserSmallThings(t *testing.T) {
 	if err := waitContains(ctx, "#per-note", "10% a year is 0.7974% a month"); err != nil {
 		t.Errorf("no note of the conversion: %v", err)
 	}
-	if got, _ := chromedp.Run(ctx, chromedp.Value(chromedp.ID("d"))); got != "0.7974" {
+	if got, err := waitValue(ctx, "d", "0.7974"); err != nil {
 		t.Errorf("the discount rate field shows %q after the switch to months, want 0.7974", got)
 	}
 }

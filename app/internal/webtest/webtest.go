@@ -212,6 +212,17 @@ func WaitText(ctx context.Context, id, want string) error {
 	return err
 }
 
+// WaitValue waits until the input or text area with id holds want, and
+// returns what it holds at the end. A click that changes a field (a goal
+// applied, a scenario opened) sets the field after the render it causes.
+func WaitValue(ctx context.Context, id, want string) (string, error) {
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](
+		`(document.getElementById(`+JSString(id)+`) || {}).value === `+JSString(want),
+		chromedp.WithPollingTimeout(5*time.Second)))
+	got, _ := chromedp.Run(ctx, chromedp.Value(chromedp.ID(id)))
+	return got, err
+}
+
 // JSString is s as a JavaScript string literal.
 func JSString(s string) string {
 	b, _ := json.Marshal(s)
