@@ -11,9 +11,11 @@ WASMFLAGS := -trimpath -ldflags='-s -w'
 
 all: static
 
-## wasm: compile the UI to web/app.wasm
+## wasm: compile the UI to web/app.wasm (the calculators) and web/orders.wasm
+## (the order file page: app/ui/routes.go)
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o web/app.wasm ./app
+	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -tags orders -o web/orders.wasm ./app
 
 ## static: build app.wasm, generate the site into static/ and precompress it
 static: wasm
@@ -45,6 +47,7 @@ fmt-check:
 vet:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet -tags orders ./app/...
 
 ## unit: the tests that need no browser
 unit:
@@ -108,4 +111,4 @@ load: static
 	SITE=$(SITE) DURATION=$(LOAD_DURATION) CONNECTIONS=$(LOAD_CONNECTIONS) GO=$(GO) sh scripts/load.sh
 
 clean:
-	rm -rf $(SITE) web/app.wasm
+	rm -rf $(SITE) web/app.wasm web/orders.wasm

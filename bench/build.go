@@ -18,6 +18,7 @@ const wasmLDFlags = "-s -w"
 // builds are the files one run measures, all under the output directory.
 type builds struct {
 	AppWasm, HelloWasm           string // as shipped
+	OrdersWasm                   string // the order file page's build, as shipped
 	AppNamesWasm, HelloNamesWasm string // the same with their name section, for the package costs
 	Server                       string // LTV Lab's native command (build, serve)
 	BareHTTP                     string // bench/barehttp: the least a net/http server does
@@ -31,6 +32,7 @@ func buildAll(goCmd, root, out string, rebuild bool) (builds, error) {
 	b := builds{
 		AppWasm:        filepath.Join(out, "web", "app.wasm"),
 		HelloWasm:      filepath.Join(out, "hello", "app.wasm"),
+		OrdersWasm:     filepath.Join(out, "web", "orders.wasm"),
 		AppNamesWasm:   filepath.Join(out, "app-names.wasm"),
 		HelloNamesWasm: filepath.Join(out, "hello-names.wasm"),
 		Server:         filepath.Join(out, "ltvlab"),
@@ -55,6 +57,7 @@ func buildAll(goCmd, root, out string, rebuild bool) (builds, error) {
 		args []string
 	}{
 		{wasmEnv, []string{"build", "-trimpath", "-ldflags=" + wasmLDFlags, "-o", b.AppWasm, "./app"}},
+		{wasmEnv, []string{"build", "-trimpath", "-ldflags=" + wasmLDFlags, "-tags", "orders", "-o", b.OrdersWasm, "./app"}},
 		{wasmEnv, []string{"build", "-trimpath", "-ldflags=" + wasmLDFlags, "-o", b.HelloWasm, "./bench/hello"}},
 		{wasmEnv, []string{"build", "-trimpath", "-o", b.AppNamesWasm, "./app"}},
 		{wasmEnv, []string{"build", "-trimpath", "-o", b.HelloNamesWasm, "./bench/hello"}},

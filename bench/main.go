@@ -215,6 +215,12 @@ func measureSizes(r *results, b builds, top int) {
 	r.add(figure{Group: group, Name: "raw", Unit: "B", Value: float64(len(app)), Reference: ptr(float64(len(hello))), RefName: "go-app hello world"})
 	r.add(figure{Group: group, Name: "brotli -q 11", Unit: "B", Value: float64(brotliSize(app)), Reference: ptr(float64(brotliSize(hello))),
 		RefName: "go-app hello world", Budget: &budget{OnRatio: true, AtMost: true, Limit: 1.25}})
+	if orders, err := os.ReadFile(b.OrdersWasm); err != nil {
+		r.errorf("%v", err)
+	} else {
+		r.add(figure{Group: group, Name: "orders.wasm, brotli -q 11", Unit: "B", Value: float64(brotliSize(orders)), Reference: ptr(float64(brotliSize(hello))),
+			RefName: "go-app hello world", Note: "the order file page's build, loaded on that page only"})
+	}
 
 	appSecs, appPkgs, err := wasmPackageCosts(b.AppNamesWasm)
 	if err != nil {

@@ -66,8 +66,8 @@ const hashLen = 12
 
 // build generates the deployable site: the prerendered pages, go-app's
 // files with our manifest and service worker, a 404 page, the resources of
-// web/ under their own and content-hashed names (app.wasm only under its
-// hashed name), _headers, and .br and .gz variants of every compressible
+// web/ under their own and content-hashed names (app.wasm and orders.wasm
+// only under their hashed names), _headers, and .br and .gz variants of every compressible
 // file. Every local URL in it starts with the base path.
 //
 // The version, which names the service worker's cache, is a hash of
@@ -92,6 +92,10 @@ func Build(opts Options) (Summary, error) {
 	if !ok {
 		return sum, fmt.Errorf("%s is missing: build it first with GOOS=js GOARCH=wasm go build -o %s ./app (make static does both)",
 			filepath.Join(opts.Web, "app.wasm"), filepath.Join(opts.Web, "app.wasm"))
+	}
+	if _, ok := web[ordersWasm]; !ok {
+		return sum, fmt.Errorf("%s is missing: build it first with GOOS=js GOARCH=wasm go build -tags orders -o %s ./app (make static does both)",
+			filepath.Join(opts.Web, ordersWasm), filepath.Join(opts.Web, ordersWasm))
 	}
 	hashed := hashedResources{}
 	whole := sha256.New()
@@ -154,7 +158,7 @@ func Build(opts Options) (Summary, error) {
 
 	for _, name := range names {
 		targets := []string{strings.TrimPrefix(hashed["/web/"+name], "/web/")}
-		if name != "app.wasm" {
+		if path.Ext(name) != ".wasm" {
 			targets = append(targets, name)
 		}
 		for _, t := range targets {
@@ -221,7 +225,7 @@ func generatePages(out string, h *app.Handler, base string, web map[string][]byt
 	if _, ok := web[wasmCompileWorker]; !ok {
 		return nil, fmt.Errorf("web/%s is missing", wasmCompileWorker)
 	}
-	if appJS, err = streamWasmStart(appJS, h.Resources.Resolve("/web/"+wasmCompileWorker)); err != nil {
+	if appJS, err = streamWasmStart(appJS, h.Resources.Resolve("/web/"+ordersWasm), h.Resources.Resolve("/web/"+wasmCompileWorker)); err != nil {
 		return nil, err
 	}
 	if err := os.WriteFile(filepath.Join(out, "app.js"), appJS, 0o644); err != nil {

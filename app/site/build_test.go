@@ -24,12 +24,14 @@ func pngOf(t *testing.T, size int) string {
 	return b.String()
 }
 
-// testWeb writes a small resource directory with a stand-in app.wasm.
+// testWeb writes a small resource directory with stand-ins for app.wasm
+// and orders.wasm.
 func testWeb(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
 	files := map[string]string{
 		"app.wasm":          "\x00asm\x01\x00\x00\x00" + strings.Repeat("wasm body ", 500),
+		"orders.wasm":       "\x00asm\x01\x00\x00\x00" + strings.Repeat("orders body ", 500),
 		"ltv.css":           strings.Repeat("body { color: black; }\n", 50),
 		"page.js":           "// page\n",
 		"wasm-compile.js":   "// worker\n",
@@ -75,8 +77,27 @@ func TestBuild(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, hashedWasm)); err != nil {
 		t.Errorf("hashed wasm missing: %v", err)
 	}
-	if _, err := os.Stat(filepath.Join(out, "web", "app.wasm")); err == nil {
-		t.Error("unhashed app.wasm was written: it is never loaded")
+	for _, name := range []string{"app.wasm", "orders.wasm"} {
+		if _, err := os.Stat(filepath.Join(out, "web", name)); err == nil {
+			t.Errorf("unhashed %s was written: it is never loaded", name)
+		}
+	}
+	// The order file page's build: loaded by app.js on that page, under
+	// its hashed name, and precached for offline use.
+	ordersRef := "/web/orders."
+	j := strings.Index(appJS, ordersRef)
+	if j < 0 {
+		t.Fatal("app.js does not load orders.wasm from /web/")
+	}
+	hashedOrders := appJS[j+1 : j+len(ordersRef)+hashLen+len(".wasm")]
+	if !isHashedName(hashedOrders) {
+		t.Errorf("app.js loads %s, not a content-hashed name", hashedOrders)
+	}
+	if _, err := os.Stat(filepath.Join(out, hashedOrders+".br")); err != nil {
+		t.Errorf("hashed orders.wasm missing: %v", err)
+	}
+	if worker := read("app-worker.js"); !strings.Contains(worker, `"/`+hashedOrders+`"`) || !strings.Contains(worker, `"/`+hashedWasm+`"`) {
+		t.Errorf("the service worker does not precache both %s and %s", hashedWasm, hashedOrders)
 	}
 	if _, err := os.Stat(filepath.Join(out, "web", ".hidden")); err == nil {
 		t.Error("hidden file published")
@@ -240,7 +261,7 @@ func TestBuildBase(t *testing.T) {
 		t.Errorf("the root page is not precached as /ltv/, the worker's scope: %q", precache)
 	}
 	appJS := readSiteFile(t, out, "app.js")
-	for _, want := range []string{`"GOAPP_ROOT_PREFIX":"/ltv/"`, `register\(\s*"/ltv/app-worker\.js"`, `goappCompileWasm\("/ltv/web/app\.[0-9a-f]{12}\.wasm", "/ltv/web/wasm-compile\.[0-9a-f]{12}\.js"\)`} {
+	for _, want := range []string{`"GOAPP_ROOT_PREFIX":"/ltv/"`, `register\(\s*"/ltv/app-worker\.js"`, `"/ltv/web/orders\.[0-9a-f]{12}\.wasm" : "/ltv/web/app\.[0-9a-f]{12}\.wasm"`, `goappCompileWasm\(window\.ltvWasm, "/ltv/web/wasm-compile\.[0-9a-f]{12}\.js"\)`} {
 		if !regexp.MustCompile(want).MatchString(appJS) {
 			t.Errorf("app.js does not match %s", want)
 		}
@@ -289,6 +310,13 @@ func TestBuildRefuses(t *testing.T) {
 	}
 	if _, err := Build(Options{Out: t.TempDir(), Web: web}); err == nil || !strings.Contains(err.Error(), "app.wasm is missing") {
 		t.Errorf("build without app.wasm: error %v", err)
+	}
+	web = testWeb(t)
+	if err := os.Remove(filepath.Join(web, "orders.wasm")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Build(Options{Out: t.TempDir(), Web: web}); err == nil || !strings.Contains(err.Error(), "orders.wasm is missing") {
+		t.Errorf("build without orders.wasm: error %v", err)
 	}
 	foreign := t.TempDir()
 	if err := os.WriteFile(filepath.Join(foreign, "precious.txt"), []byte("x"), 0o644); err != nil {

@@ -41,9 +41,10 @@ func newHandler(version string, resources app.ResourceResolver, wasmSize int64) 
 		LoadingLabel:    "Loading {progress}%",
 		Styles:          []string{"/web/ltv.css"},
 		Scripts:         []string{"/web/page.js defer"},
-		// The favicon and the header's logo; go-app precaches the PNG
-		// icons by itself.
-		CacheableResources:    []string{"/web/icon.svg", "/web/" + wasmCompileWorker},
+		// The favicon and the header's logo, and the order file page's
+		// build (routes.go in app/ui), for offline use; go-app precaches
+		// the PNG icons and app.wasm by itself.
+		CacheableResources:    []string{"/web/icon.svg", "/web/" + wasmCompileWorker, "/web/" + ordersWasm},
 		ServiceWorkerTemplate: appWorkerTemplate,
 		// Before anything paints: a link's figures or language are not the
 		// prerendered page's (headscript.Script).

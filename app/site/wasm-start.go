@@ -9,7 +9,8 @@ import (
 	"strings"
 )
 
-// wasmStartJS (with WASM_URL and WORKER_URL filled in) replaces go-app's
+// wasmStartJS (with WASM_URL, ORDERS_WASM_URL and WORKER_URL filled in)
+// replaces go-app's
 // goappInitWebAssembly and fetchWithProgress. go-app pipes app.wasm through
 // a JavaScript stream to draw its loader's progress: the bytes then reach
 // the compiler on the main thread, and the response, made in JavaScript,
@@ -46,7 +47,9 @@ async function goappInitWebAssembly() {
   await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
   try {
     const go = new Go();
-    const module = await goappCompileWasm(WASM_URL, WORKER_URL);
+    // ltvWasm: the build this page runs (for tests).
+    window.ltvWasm = ltvOrdersPage(location.pathname) ? ORDERS_WASM_URL : WASM_URL;
+    const module = await goappCompileWasm(window.ltvWasm, WORKER_URL);
     const instance = await WebAssembly.instantiate(module, go.importObject);
     window.ltvWasmTimes.instantiated = performance.now();
     go.run(instance);
@@ -56,6 +59,27 @@ async function goappInitWebAssembly() {
   }
   ltvInitServiceWorker();
 }
+
+// The order file page runs its own build, orders.wasm; every other page
+// runs app.wasm (app/ui/routes.go). A link from a page of one to a page of
+// the other loads that page: the app on the page, which go-app would route
+// it to, does not have it. This listener runs before go-app's
+// (window.onclick) and keeps the click from it; the browser then follows
+// the link.
+function ltvOrdersPage(path) {
+  return /\/transactions(\.html)?\/?$/.test(path);
+}
+
+document.addEventListener("click", (e) => {
+  const a = e.target instanceof Element && e.target.closest("a[href]");
+  if (e.defaultPrevented || !a || (a.target && a.target !== "_self")) {
+    return;
+  }
+  const u = new URL(a.href, location.href);
+  if (u.origin === location.origin && ltvOrdersPage(u.pathname) !== ltvOrdersPage(location.pathname)) {
+    e.stopPropagation();
+  }
+});
 
 function ltvInitServiceWorker() {
   if (window.self === window.top && self.origin !== "null") {
@@ -130,11 +154,12 @@ window.ltvStartOrderWorker = (onmessage, onerror) => {
 // wasmURLInAppJS finds the URL go-app's app.js loads app.wasm from.
 var wasmURLInAppJS = regexp.MustCompile(`fetchWithProgress\(\s*"([^"]+)"`)
 
-// streamWasmStart rewrites go-app's app.js (v10.1.11) to start app.wasm
-// with wasmStartJS, compiled by the worker script at workerURL. It fails
+// streamWasmStart rewrites go-app's app.js (v10.1.11) to start app.wasm,
+// or orders.wasm (at ordersURL) on the order file page, with wasmStartJS,
+// compiled by the worker script at workerURL. It fails
 // when app.js does not have the shape it expects, which a go-app upgrade
 // may change.
-func streamWasmStart(appJS []byte, workerURL string) ([]byte, error) {
+func streamWasmStart(appJS []byte, ordersURL, workerURL string) ([]byte, error) {
 	s := string(appJS)
 	m := wasmURLInAppJS.FindStringSubmatch(s)
 	const (
@@ -156,9 +181,17 @@ func streamWasmStart(appJS []byte, workerURL string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	start := strings.NewReplacer("WASM_URL", string(wasmURL), "WORKER_URL", string(worker)).Replace(wasmStartJS)
+	orders, err := json.Marshal(ordersURL)
+	if err != nil {
+		return nil, err
+	}
+	start := strings.NewReplacer("ORDERS_WASM_URL", string(orders), "WASM_URL", string(wasmURL), "WORKER_URL", string(worker)).Replace(wasmStartJS)
 	return []byte(s[:r] + "\n" + s[r+len(register):i] + start + strings.TrimRight(s[j:k], "\n ") + "\n"), nil
 }
+
+// ordersWasm is the order file page's build of the app (app/ui/routes.go),
+// in web/ beside app.wasm.
+const ordersWasm = "orders.wasm"
 
 // wasmCompileWorker is the worker script of wasmStartJS, in web/.
 const wasmCompileWorker = "wasm-compile.js"

@@ -10,12 +10,13 @@ import (
 func TestStreamWasmStart(t *testing.T) {
 	appJS := "let x;\n\ngoappInitServiceWorker();\ngoappInitWebAssembly();\nasync function goappInitWebAssembly() {\n  fetchWithProgress(\"/web/app.0123456789ab.wasm\", showProgress)\n}\n\n" +
 		"function goappCanLoadWebAssembly() {\n  return true;\n}\n\nasync function fetchWithProgress(url, progess) {\n  return fetch(url);\n}\n"
-	got, err := streamWasmStart([]byte(appJS), "/web/wasm-compile.0123456789ab.js")
+	got, err := streamWasmStart([]byte(appJS), "/web/orders.0123456789ab.wasm", "/web/wasm-compile.0123456789ab.js")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		`goappCompileWasm("/web/app.0123456789ab.wasm", "/web/wasm-compile.0123456789ab.js")`,
+		`window.ltvWasm = ltvOrdersPage(location.pathname) ? "/web/orders.0123456789ab.wasm" : "/web/app.0123456789ab.wasm";`,
+		`goappCompileWasm(window.ltvWasm, "/web/wasm-compile.0123456789ab.js")`,
 		"function goappCanLoadWebAssembly() {",
 		"requestAnimationFrame",
 	} {
@@ -29,7 +30,7 @@ func TestStreamWasmStart(t *testing.T) {
 	if strings.Contains(string(got), "fetchWithProgress") {
 		t.Errorf("app.js still streams through fetchWithProgress:\n%s", got)
 	}
-	if _, err := streamWasmStart([]byte("console.log(1)"), "/w.js"); err == nil {
+	if _, err := streamWasmStart([]byte("console.log(1)"), "/o.wasm", "/w.js"); err == nil {
 		t.Error("streamWasmStart accepted an app.js without go-app's loader")
 	}
 }

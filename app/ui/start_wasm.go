@@ -6,9 +6,10 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// Main is the browser entry: it registers the routes and starts the UI,
-// or, in the worker that compiles app.wasm, warms it up (warmUp), or runs
-// the order file page's work in its worker (runOrderWorker).
+// Main is the browser entry of both builds (routes.go): it registers the
+// build's routes and starts the UI, or, in the worker that compiles the
+// module, warms it up (warmUp), or, in orders.wasm, runs the order file
+// page's work in its worker (startOrderWorker).
 //
 // Between Go's start (the runtime and the packages initialising) and
 // go-app's first render it gives the main thread back to the browser: two
@@ -19,10 +20,8 @@ func Main() {
 		warmUp(page)
 		return
 	}
-	if orderWorkerMode() {
-		runOrderWorker()
-	}
-	RegisterRoutes()
+	startOrderWorker()
+	registerBrowserRoutes()
 	// The page's language before its first render (the head script has
 	// preloaded it): the first render is then in that language.
 	loaded := make(chan struct{})

@@ -5,7 +5,6 @@ package ui
 import (
 	"fmt"
 	"net/url"
-	"strings"
 	"syscall/js"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -47,15 +46,9 @@ func warmUp(pageURL string) {
 		result = "stopped: " + err.Error()
 		return
 	}
-	var page app.Composer
-	if strings.HasSuffix(u.Path, "/transactions") {
-		p, err := warmTransactions(300)
-		if err != nil {
-			result = "stopped: " + err.Error()
-		}
-		page = p
-	} else {
-		page = pageForPath(u.Path)
+	page, err := warmUpComposer(u.Path)
+	if err != nil {
+		result = "stopped: " + err.Error()
 	}
 	e := app.NewTestEngine()
 	if err := e.Load(page); err != nil {
