@@ -198,8 +198,9 @@ func decodeObject(data []byte, v reflect.Value, prefix string) error {
 	if err := json.Unmarshal(data, &raw); err != nil || raw == nil {
 		field := strings.TrimSuffix(prefix, ".")
 		reason := "not a JSON object"
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
+		// json.Unmarshal returns its *SyntaxError as it is, never wrapped
+		// (errors.As would add about 5 kB of Brotli to app.wasm).
+		if se, ok := err.(*json.SyntaxError); ok {
 			reason = "malformed JSON: " + se.Error()
 		}
 		return &FieldError{Field: field, Code: CodeInvalid, Reason: reason}

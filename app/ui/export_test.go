@@ -219,3 +219,43 @@ func TestLargeScenarioFileOpens(t *testing.T) {
 		}
 	}
 }
+
+// TestCSVField: a row of fields written with csvField reads back, with
+// encoding/csv's Reader, as the same fields.
+func TestCSVField(t *testing.T) {
+	rows := [][]string{
+		{"plain", "-12.50", "", "1,234.00"},
+		{`say "hi"`, "line\r\nbreak", " leading space", "\ttab"},
+		{`"`, ",", "\n", "month"},
+	}
+	var b []byte
+	for _, row := range rows {
+		for i, f := range row {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, csvField(f)...)
+		}
+		b = append(b, "\r\n"...)
+	}
+	r := csv.NewReader(bytes.NewReader(b))
+	got, err := r.ReadAll()
+	if err != nil {
+		t.Fatalf("%q: %v", b, err)
+	}
+	if len(got) != len(rows) {
+		t.Fatalf("%d rows read back, want %d: %q", len(got), len(rows), b)
+	}
+	for i := range rows {
+		for j := range rows[i] {
+			// encoding/csv reads a quoted field's \r\n as \n.
+			want := strings.ReplaceAll(rows[i][j], "\r\n", "\n")
+			if got[i][j] != want {
+				t.Errorf("row %d field %d: read back %q, want %q", i, j, got[i][j], want)
+			}
+		}
+	}
+	if csvField("-12.50") != "-12.50" || csvField("plain") != "plain" {
+		t.Error("a field with nothing to quote was quoted")
+	}
+}

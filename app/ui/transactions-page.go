@@ -528,10 +528,7 @@ func csvCell(s string) string {
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		s = "'" + s
 	}
-	if strings.ContainsAny(s, ",\"\r\n") {
-		s = `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
-	}
-	return s
+	return csvField(s)
 }
 
 // usePurchaseCalculator is the purchase calculator's URL with the fitted
