@@ -11,9 +11,14 @@ import (
 	"strings"
 )
 
-// wasmLDFlags are the linker flags of the shipped app.wasm (the Makefile's
-// WASMFLAGS): both app.wasm files are built with -trimpath and these.
-const wasmLDFlags = "-s -w"
+// wasmLDFlags and wasmGCFlags are the linker and compiler flags of the
+// shipped app.wasm (the Makefile's WASMFLAGS): both app.wasm files are
+// built with -trimpath and these (the compiler's only concern LTV Lab's UI
+// package, which the hello world does not have).
+const (
+	wasmLDFlags = "-s -w"
+	wasmGCFlags = "ltvlab/app/ui=-l"
+)
 
 // builds are the files one run measures, all under the output directory.
 type builds struct {
@@ -56,11 +61,11 @@ func buildAll(goCmd, root, out string, rebuild bool) (builds, error) {
 		env  []string
 		args []string
 	}{
-		{wasmEnv, []string{"build", "-trimpath", "-ldflags=" + wasmLDFlags, "-o", b.AppWasm, "./app"}},
-		{wasmEnv, []string{"build", "-trimpath", "-ldflags=" + wasmLDFlags, "-tags", "orders", "-o", b.OrdersWasm, "./app"}},
-		{wasmEnv, []string{"build", "-trimpath", "-ldflags=" + wasmLDFlags, "-o", b.HelloWasm, "./bench/hello"}},
-		{wasmEnv, []string{"build", "-trimpath", "-o", b.AppNamesWasm, "./app"}},
-		{wasmEnv, []string{"build", "-trimpath", "-o", b.HelloNamesWasm, "./bench/hello"}},
+		{wasmEnv, []string{"build", "-trimpath", "-gcflags=" + wasmGCFlags, "-ldflags=" + wasmLDFlags, "-o", b.AppWasm, "./app"}},
+		{wasmEnv, []string{"build", "-trimpath", "-gcflags=" + wasmGCFlags, "-ldflags=" + wasmLDFlags, "-tags", "orders", "-o", b.OrdersWasm, "./app"}},
+		{wasmEnv, []string{"build", "-trimpath", "-gcflags=" + wasmGCFlags, "-ldflags=" + wasmLDFlags, "-o", b.HelloWasm, "./bench/hello"}},
+		{wasmEnv, []string{"build", "-trimpath", "-gcflags=" + wasmGCFlags, "-o", b.AppNamesWasm, "./app"}},
+		{wasmEnv, []string{"build", "-trimpath", "-gcflags=" + wasmGCFlags, "-o", b.HelloNamesWasm, "./bench/hello"}},
 		{nil, []string{"build", "-o", b.Server, "./app"}},
 		{nil, []string{"build", "-o", b.BareHTTP, "./bench/barehttp"}},
 		{nil, []string{"run", "./bench/hello", "-out", b.HelloSite, "-wasm", b.HelloWasm, "-icons", filepath.Join(root, "web")}},

@@ -95,7 +95,7 @@ func run(o options) *results {
 		Date:    time.Now().Format("2006-01-02"),
 		Machine: machineInfo(o.root),
 		Config: map[string]string{
-			"wasm_flags":      "-trimpath -ldflags='" + wasmLDFlags + "'",
+			"wasm_flags":      "-trimpath -gcflags=" + wasmGCFlags + " -ldflags='" + wasmLDFlags + "'",
 			"browser_runs":    fmt.Sprint(o.runs),
 			"lighthouse_runs": fmt.Sprint(o.lhRuns),
 			"wrk":             o.wrk.String(),
