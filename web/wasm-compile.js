@@ -1,5 +1,6 @@
-// Compiles app.wasm off the page's main thread. The page (app.js) posts the
-// URLs of app.wasm, of wasm_exec.js and of the page itself; this worker
+// Compiles app.wasm (or, on the order file page, orders.wasm) off the
+// page's main thread. The page (app.js) posts the URLs of the module, of
+// wasm_exec.js and of the page itself; this worker
 // streams the response into the compiler, runs the app's first render once
 // against a stand-in document (app/ui/warm-up_wasm.go says why), and posts
 // back the compiled WebAssembly.Module with how the warm-up went, or the
@@ -43,7 +44,7 @@ self.onmessage = async (e) => {
   self.postMessage({ module, warmUp, times });
 };
 
-// runOrders runs app.wasm as the order worker. The page's messages that
+// runOrders runs orders.wasm as the order worker. The page's messages that
 // come before the app takes them wait in a queue; an error, or the app
 // ending, is posted as {error}.
 function runOrders(d) {

@@ -10,12 +10,11 @@ import (
 )
 
 // wasmStartJS (with WASM_URL, ORDERS_WASM_URL and WORKER_URL filled in)
-// replaces go-app's
-// goappInitWebAssembly and fetchWithProgress. go-app pipes app.wasm through
-// a JavaScript stream to draw its loader's progress: the bytes then reach
-// the compiler on the main thread, and the response, made in JavaScript,
-// has no URL, so the browser never caches the compiled code. The loader is
-// hidden (the prerendered page shows instead), so a worker
+// replaces go-app's goappInitWebAssembly and fetchWithProgress. go-app
+// pipes app.wasm through a JavaScript stream to draw its loader's progress:
+// the bytes then reach the compiler on the main thread, and the response,
+// made in JavaScript, has no URL, so the browser never caches the compiled
+// code. The loader is hidden (the prerendered page shows instead), so a worker
 // (web/wasm-compile.js) hands the response to compileStreaming as it comes:
 // compiled while it downloads, off the main thread. (Chromium 156 still
 // compiles lazily on the main thread what the first run calls, about 0.5 s
@@ -156,9 +155,8 @@ var wasmURLInAppJS = regexp.MustCompile(`fetchWithProgress\(\s*"([^"]+)"`)
 
 // streamWasmStart rewrites go-app's app.js (v10.1.11) to start app.wasm,
 // or orders.wasm (at ordersURL) on the order file page, with wasmStartJS,
-// compiled by the worker script at workerURL. It fails
-// when app.js does not have the shape it expects, which a go-app upgrade
-// may change.
+// compiled by the worker script at workerURL. It fails when app.js does not
+// have the shape it expects, which a go-app upgrade may change.
 func streamWasmStart(appJS []byte, ordersURL, workerURL string) ([]byte, error) {
 	s := string(appJS)
 	m := wasmURLInAppJS.FindStringSubmatch(s)

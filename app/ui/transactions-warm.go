@@ -13,7 +13,7 @@ import (
 
 // warmTransactions runs the whole work of the transactions page on a small
 // made-up order file, through the messages of the order worker, and
-// returns the page holding the results. The worker that compiles app.wasm
+// returns the page holding the results. The worker that compiles orders.wasm
 // runs it (warm-up_wasm.go), so that V8 has compiled the reading of the
 // messages and the results' render before the page runs them: compiled
 // there, they cost the page's main thread nothing.

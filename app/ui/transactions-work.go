@@ -13,7 +13,7 @@ import (
 
 // The work of the transactions page (reading the file, fitting the models,
 // valuing the customers) runs in the order worker, a second copy of
-// app.wasm in a Web Worker (transactions-worker_wasm.go): the page's main
+// orders.wasm in a Web Worker (transactions-worker_wasm.go): the page's main
 // thread then only draws what the work tells it, so no task of the work,
 // nor its collector's cycles, hold the page. Where no worker can start (and
 // natively, in tests), the page runs it itself in slices of about 20 ms

@@ -14,7 +14,7 @@ import (
 )
 
 // The order worker: the transactions page's work in a Web Worker, a
-// second copy of app.wasm started from the module the page runs
+// second copy of orders.wasm (routes.go) started from the module the page runs
 // (web/wasm-compile.js, ltvStartOrderWorker in app/site/wasm-start.go).
 // The page posts each job (its settings as text, the file as a Blob or
 // the pasted text); the worker reads, fits and values, keeping the orders,
@@ -22,7 +22,7 @@ import (
 // stage gives (transactions-wire.go). A newer job, or a job number alone,
 // cancels the one under way.
 
-// orderWorkerMode reports whether this app.wasm runs as the order worker.
+// orderWorkerMode reports whether this orders.wasm runs as the order worker.
 func orderWorkerMode() bool { return js.Global().Get("ltvOrderWorkerMode").Truthy() }
 
 // runOrderWorker is the order worker's main: it never returns.
