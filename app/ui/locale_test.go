@@ -67,6 +67,9 @@ func uiTexts(t *testing.T) map[string]bool {
 	for _, m := range errorMessages {
 		add(m)
 	}
+	for _, m := range fitReasons {
+		add(m)
+	}
 	// String literals given to tr.
 	files, err := filepath.Glob("*.go")
 	if err != nil {

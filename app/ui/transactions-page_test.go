@@ -4,7 +4,13 @@ package ui
 
 import (
 	"bytes"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
 	"runtime/debug"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -174,5 +180,56 @@ func TestRelaxGC(t *testing.T) {
 	endB()
 	if got := gcPercent(); got != 100 {
 		t.Errorf("GOGC %d after the works, want 100 as before", got)
+	}
+}
+
+// TestFitReasonsKnown: every reason calc gives why a model cannot be fitted
+// (the reasons of its noFit calls) is in fitReasons, so that the order page
+// shows it translated, and fitReasons holds no reason calc no longer gives.
+func TestFitReasonsKnown(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "..", "calc", "*.go"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("calc's files: %v %v", files, err)
+	}
+	given := map[string]bool{}
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			if id, isID := call.Fun.(*ast.Ident); !isID || id.Name != "noFit" || len(call.Args) != 2 {
+				return true
+			}
+			lit, ok := call.Args[1].(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				t.Errorf("%s: a noFit reason that is not a string literal", fset.Position(call.Pos()))
+				return true
+			}
+			s, _ := strconv.Unquote(lit.Value)
+			given[s] = true
+			return true
+		})
+	}
+	if len(given) < 10 {
+		t.Fatalf("found only %d reasons in calc: the scan is broken", len(given))
+	}
+	for r := range given {
+		if !slices.Contains(fitReasons, r) {
+			t.Errorf("calc gives the reason %q, which fitReasons lacks: the page would show it in English", r)
+		}
+	}
+	for _, r := range fitReasons {
+		if !given[r] {
+			t.Errorf("fitReasons has %q, which calc no longer gives", r)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -622,10 +623,29 @@ func (p *transactionsPage) renderUse() app.UI {
 	l, v := p.loc, p.val
 	return app.Section().Class("result tx-result").Aria("labelledby", "tx-use-title").Body(
 		app.H2().ID("tx-use-title").Class("result-label").Text(l.tr("Use these figures")),
-		app.P().Text(l.tr("A new customer spends {0} an order on average and makes {1} purchases in {2} years (the first and the expected repeat purchases): {3} a year.",
-			l.money(v.PopulationOrderValue.StringFixed(2)), l.number(v.NewCustomerPurchases.String()), l.number(v.HorizonYears.String()), l.number(v.PurchasesPerYear().String()))),
+		app.P().Text(l.tr("A new customer spends {0} an order on average and makes {1} purchases in {2} (the first and the expected repeat purchases): {3} a year.",
+			l.money(v.PopulationOrderValue.StringFixed(2)), l.number(v.NewCustomerPurchases.String()),
+			l.plural(v.HorizonYears.String(), "{0} year", "{0} years", l.number(v.HorizonYears.String())), l.number(v.PurchasesPerYear().String()))),
 		app.A().ID("tx-use").Class("button").Href(p.usePurchaseCalculator()).Text(l.tr("Open the purchase calculator with these figures")),
 	)
+}
+
+// fitReasons are calc's reasons why a model cannot be fitted (the Reason
+// of its FieldErrors with CodeNoFit), which the page shows translated;
+// TestFitReasonsKnown checks that calc gives no other.
+var fitReasons = []string{
+	"the customer summaries are not valid (negative or unknown times)",
+	"nobody bought a second time: the repeat-purchase model needs repeat purchases",
+	"the repeat-purchase model did not converge on these data",
+	"the expected purchases did not converge for this horizon",
+	"a prediction is not a finite number",
+	"an amount is not a finite number",
+	"too few repeat customers to fit the spend model",
+	"the repeat purchases have no positive value",
+	"a repeat customer's average value is not positive",
+	"the spend model did not converge on these data",
+	"the expected purchases did not converge over the data's span",
+	"the expected purchases did not converge over the holdout",
 }
 
 // errorTexts words the error of a stage of the work for the page.
@@ -649,7 +669,11 @@ func (p *transactionsPage) errorTexts(err error) []string {
 		case fe.Field == "end":
 			out = append(out, l.tr("No customer bought on or before the calibration end: choose a later day."))
 		case fe.Field == "bgnbd" || fe.Field == "gamma_gamma":
-			out = append(out, l.tr("The models cannot be fitted to these orders: {0}", fe.Reason))
+			reason := fe.Reason
+			if slices.Contains(fitReasons, reason) {
+				reason = l.tr(reason)
+			}
+			out = append(out, l.tr("The models cannot be fitted to these orders: {0}", reason))
 		case fe.Field == "file":
 			out = append(out, l.tr("The file cannot be read as a table of orders: {0}", fe.Reason))
 		default:
