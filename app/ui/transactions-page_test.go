@@ -233,3 +233,22 @@ func TestFitReasonsKnown(t *testing.T) {
 		}
 	}
 }
+
+// TestFitErrorTexts: a model that cannot be fitted is said in the page's
+// language, with what usually causes it.
+func TestFitErrorTexts(t *testing.T) {
+	p := newTransactionsPage()
+	p.loc = locale{Lang: "fr", Currency: "EUR"}
+	if !hasCatalog("fr") {
+		t.Fatal("no French catalog: the native build embeds them")
+	}
+	err := &calc.FieldError{Field: "bgnbd", Code: calc.CodeNoFit, Reason: "the repeat-purchase model did not converge on these data"}
+	got := p.errorTexts(err)
+	want := []string{
+		"Les modèles ne peuvent pas être ajustés à ces commandes : le modèle des achats répétés n'a pas convergé sur ces données",
+		"Cela arrive avec peu de clients, ou quand tous achètent à peu près au même rythme et qu'aucun ne semble avoir cessé d'acheter : le modèle n'a alors rien à mesurer. Un historique plus long ou davantage de clients lui donnent de quoi travailler.",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errorTexts:\n%q\nwant\n%q", got, want)
+	}
+}

@@ -674,6 +674,16 @@ func (p *transactionsPage) errorTexts(err error) []string {
 				reason = l.tr(reason)
 			}
 			out = append(out, l.tr("The models cannot be fitted to these orders: {0}", reason))
+			// What the searches that run off to the bounds have met
+			// (optimize.go): a likelihood that keeps rising as customers
+			// are taken to buy at one pace and never to leave, or to
+			// spend alike.
+			switch fe.Reason {
+			case "the repeat-purchase model did not converge on these data":
+				out = append(out, l.tr("This happens with few customers, or when they all buy at about the same pace and none seems to have stopped buying: the model then has nothing to measure. A longer history or more customers give it more to go on."))
+			case "the spend model did not converge on these data":
+				out = append(out, l.tr("This happens with few repeat customers, or when their average order values hardly differ: the model then has nothing to measure."))
+			}
 		case fe.Field == "file":
 			out = append(out, l.tr("The file cannot be read as a table of orders: {0}", fe.Reason))
 		default:
