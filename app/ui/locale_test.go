@@ -70,6 +70,9 @@ func uiTexts(t *testing.T) map[string]bool {
 	for _, m := range fitReasons {
 		add(m)
 	}
+	for _, m := range fileReasons {
+		add(m)
+	}
 	// String literals given to tr.
 	files, err := filepath.Glob("*.go")
 	if err != nil {

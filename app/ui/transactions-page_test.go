@@ -252,3 +252,26 @@ func TestFitErrorTexts(t *testing.T) {
 		t.Errorf("errorTexts:\n%q\nwant\n%q", got, want)
 	}
 }
+
+// TestFileReasons: the files that calc refuses with a fixed reason give
+// the reasons of fileReasons, word for word, so that the page shows them
+// translated.
+func TestFileReasons(t *testing.T) {
+	files := map[string][]byte{
+		"the file is empty": nil,
+		"the file is UTF-16 text: save it as UTF-8 (CSV UTF-8 in spreadsheets)":                                append([]byte{0xFF, 0xFE}, "c\x00,\x00d\x00\n\x00"...),
+		"only one column found: separate the columns with commas, semicolons or tabs, with a header row first": []byte("customer\na\nb\n"),
+	}
+	for _, want := range fileReasons {
+		data, ok := files[want]
+		if !ok {
+			t.Errorf("no file for the reason %q", want)
+			continue
+		}
+		_, err := calc.ReadOrders(bytes.NewReader(data), calc.OrderOptions{}, nil)
+		fes := calc.FieldErrors(err)
+		if len(fes) != 1 || fes[0].Field != "file" || fes[0].Reason != want {
+			t.Errorf("ReadOrders(%q): %v, want the file's reason %q", data, err, want)
+		}
+	}
+}

@@ -648,6 +648,15 @@ var fitReasons = []string{
 	"the expected purchases did not converge over the holdout",
 }
 
+// fileReasons are calc's fixed reasons why a file is not a table of
+// orders, which the page shows translated (TestFileReasons); the others
+// name a row, a column or a limit.
+var fileReasons = []string{
+	"the file is empty",
+	"the file is UTF-16 text: save it as UTF-8 (CSV UTF-8 in spreadsheets)",
+	"only one column found: separate the columns with commas, semicolons or tabs, with a header row first",
+}
+
 // errorTexts words the error of a stage of the work for the page.
 func (p *transactionsPage) errorTexts(err error) []string {
 	l := p.loc
@@ -685,7 +694,11 @@ func (p *transactionsPage) errorTexts(err error) []string {
 				out = append(out, l.tr("This happens with few repeat customers, or when their average order values hardly differ: the model then has nothing to measure."))
 			}
 		case fe.Field == "file":
-			out = append(out, l.tr("The file cannot be read as a table of orders: {0}", fe.Reason))
+			reason := fe.Reason
+			if slices.Contains(fileReasons, reason) {
+				reason = l.tr(reason)
+			}
+			out = append(out, l.tr("The file cannot be read as a table of orders: {0}", reason))
 		default:
 			out = append(out, fe.Error())
 		}
