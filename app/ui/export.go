@@ -87,6 +87,11 @@ func projectionCSV(s calc.Scenario) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return csvRows(rows), nil
+}
+
+// csvRows is rows as a CSV file (RFC 4180, CRLF line ends).
+func csvRows(rows [][]string) []byte {
 	var b []byte
 	for _, row := range rows {
 		for i, f := range row {
@@ -97,7 +102,7 @@ func projectionCSV(s calc.Scenario) ([]byte, error) {
 		}
 		b = append(b, "\r\n"...)
 	}
-	return b, nil
+	return b
 }
 
 // csvField is s as one field of a CSV file (RFC 4180): quoted, its quotes

@@ -220,24 +220,15 @@ func TestLargeScenarioFileOpens(t *testing.T) {
 	}
 }
 
-// TestCSVField: a row of fields written with csvField reads back, with
-// encoding/csv's Reader, as the same fields.
+// TestCSVField: rows written with csvRows (csvField for each field) read
+// back, with encoding/csv's Reader, as the same fields.
 func TestCSVField(t *testing.T) {
 	rows := [][]string{
 		{"plain", "-12.50", "", "1,234.00"},
 		{`say "hi"`, "line\r\nbreak", " leading space", "\ttab"},
 		{`"`, ",", "\n", "month"},
 	}
-	var b []byte
-	for _, row := range rows {
-		for i, f := range row {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, csvField(f)...)
-		}
-		b = append(b, "\r\n"...)
-	}
+	b := csvRows(rows)
 	r := csv.NewReader(bytes.NewReader(b))
 	got, err := r.ReadAll()
 	if err != nil {
