@@ -87,11 +87,6 @@ func projectionCSV(s calc.Scenario) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return csvRows(rows), nil
-}
-
-// csvRows is rows as a CSV file (RFC 4180, CRLF line ends).
-func csvRows(rows [][]string) []byte {
 	var b []byte
 	for _, row := range rows {
 		for i, f := range row {
@@ -102,7 +97,7 @@ func csvRows(rows [][]string) []byte {
 		}
 		b = append(b, "\r\n"...)
 	}
-	return b
+	return b, nil
 }
 
 // csvField is s as one field of a CSV file (RFC 4180): quoted, its quotes

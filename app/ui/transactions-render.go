@@ -385,7 +385,7 @@ func (p *transactionsPage) renderModels() app.UI {
 	}
 	return app.Section().Class("result tx-result").Aria("labelledby", "tx-models-title").Body(
 		app.H2().ID("tx-models-title").Class("result-label").Text(l.tr("The models")),
-		app.Div().Class("table-scroll").TabIndex(0).Attr("role", "region").Aria("label", l.tr("The models")).Body(app.Raw(b.String())),
+		app.Div().Class("table-scroll tx-params-scroll").TabIndex(0).Attr("role", "region").Aria("label", l.tr("The models")).Body(app.Raw(b.String())),
 		app.P().Class("field-hint").Text(note),
 	)
 }
