@@ -188,6 +188,19 @@ func (l locale) choose(name, value string) locale {
 // parse rewrites a number typed in the locale's conventions for calc.
 func (l locale) parse(s string) string { return calcNormalize(s, l.Lang) }
 
+// typed is a decimal string from calc ("2.125") as a person of the
+// locale's language types it into a field, which parse reads back as the
+// same number: with a decimal comma in French and Romanian, without group
+// separators. A figure the page puts into a field for the visitor (a
+// goal-seek answer, the order page's fitted figures) goes in this way: in
+// Romanian "2.125" is two thousand one hundred and twenty-five.
+func (l locale) typed(s string) string {
+	if l.Lang == "fr" || l.Lang == "ro" {
+		return strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
 // knownLanguage reports whether code is a language of the UI.
 func knownLanguage(code string) bool {
 	for _, lg := range languages {

@@ -52,7 +52,7 @@ func (p *calcPage) periodChanged(from, to string) bool {
 		return false // over 1000 %: left as typed, for calc to judge
 	}
 	out := decimal.NewFromFloat(conv * 100).Round(4)
-	p.text["d"] = out.String()
+	p.text["d"] = l.typed(out.String())
 	p.periodUndo = periodUndo{typed: typed, converted: p.text["d"], to: to}
 	if to == calc.PeriodMonth {
 		p.periodNote = l.tr("Discount rate converted: {0} a year is {1} a month. {2}", l.percent(d.String()), l.percent(out.String()), p.periodNote)

@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"net/url"
 	"strings"
 	"testing"
 
@@ -87,6 +88,47 @@ func TestTimingNote(t *testing.T) {
 	for _, q := range []string{"timing=end&disc=10", "timing=start", "timing=after_first"} {
 		if html := renderPage(t, subscriptionSpec, q); strings.Contains(html, note) {
 			t.Errorf("?%s: the note shows", q)
+		}
+	}
+}
+
+// TestFiguresPutIntoFieldsReadBack: a figure the page writes into a field
+// for the visitor (a converted discount rate, a goal-seek answer, the order
+// page's fitted figures) is what the field's language reads as that figure:
+// in Romanian "2.125" would be 2,125 and "0.797" 797.
+func TestFiguresPutIntoFieldsReadBack(t *testing.T) {
+	for _, lang := range []string{"en", "fr", "ro", "th"} {
+		l := locale{Lang: lang, Currency: "EUR"}
+		for _, s := range []string{"2.125", "0.797", "0.7974", "1500", "71.78", "-3.5", "10"} {
+			if got := l.parse(l.typed(s)); got != s {
+				t.Errorf("%s: %s typed as %q reads back as %s", lang, s, l.typed(s), got)
+			}
+		}
+	}
+	p := pageFor(t, cohortSpec, "d=10&lang=ro")
+	if !p.periodChanged(calc.PeriodYear, calc.PeriodMonth) || p.text["d"] != "0,7974" {
+		t.Errorf("ro: 10 %% a year converted to %q, want 0,7974", p.text["d"])
+	}
+	p = pageFor(t, subscriptionSpec, "lang=ro&cac=400")
+	p.seek(p.spec.Goals[0])
+	if p.goal.Key == "" {
+		t.Fatalf("goal-seek %s: %q", p.spec.Goals[0].ID, p.goal.Answer)
+	}
+	want := p.goal.Value
+	p.text[p.goal.Key] = p.loc.typed(p.goal.Value)
+	if got := p.loc.parse(p.text[p.goal.Key]); got != want {
+		t.Errorf("ro: goal-seek answer %s applied as %q, read as %s", want, p.text[p.goal.Key], got)
+	}
+	tx := fittedPage(t)
+	tx.loc = locale{Lang: "ro", Currency: "RON"}
+	u, err := url.Parse(tx.usePurchaseCalculator())
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	for key, want := range map[string]string{"aov": tx.val.PopulationOrderValue.StringFixed(2), "freq": tx.val.PurchasesPerYear().String(), "years": tx.val.HorizonYears.String(), "gm": "100"} {
+		if got := tx.loc.parse(q.Get(key)); got != want {
+			t.Errorf("ro: the purchase calculator's %s is %q, read as %s, want %s", key, q.Get(key), got, want)
 		}
 	}
 }

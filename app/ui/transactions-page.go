@@ -537,10 +537,11 @@ func csvCell(s string) string {
 func (p *transactionsPage) usePurchaseCalculator() string {
 	v := p.val
 	q := url.Values{}
-	q.Set("aov", v.PopulationOrderValue.StringFixed(2))
-	q.Set("freq", v.PurchasesPerYear().String())
-	q.Set("years", v.HorizonYears.String())
-	q.Set("gm", v.Settings.MarginPct.String())
+	l := p.loc
+	q.Set("aov", l.typed(v.PopulationOrderValue.StringFixed(2)))
+	q.Set("freq", l.typed(v.PurchasesPerYear().String()))
+	q.Set("years", l.typed(v.HorizonYears.String()))
+	q.Set("gm", l.typed(v.Settings.MarginPct.String()))
 	q.Set("lang", p.loc.Lang)
 	q.Set("cur", p.loc.Currency)
 	return pageHref("/?" + q.Encode())

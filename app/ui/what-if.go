@@ -148,7 +148,7 @@ func (p *calcPage) applyGoal(ctx app.Context, e app.Event) {
 	if p.goal.Key == "" {
 		return
 	}
-	p.text[p.goal.Key] = p.goal.Value
+	p.text[p.goal.Key] = p.loc.typed(p.goal.Value)
 	p.goal = goalView{}
 	p.recompute()
 	p.syncURL(ctx)
