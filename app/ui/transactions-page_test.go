@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"net/url"
 	"path/filepath"
 	"runtime/debug"
 	"slices"
@@ -272,6 +273,49 @@ func TestFileReasons(t *testing.T) {
 		fes := calc.FieldErrors(err)
 		if len(fes) != 1 || fes[0].Field != "file" || fes[0].Reason != want {
 			t.Errorf("ReadOrders(%q): %v, want the file's reason %q", data, err, want)
+		}
+	}
+}
+
+// TestFileErrorsTranslated: the files calc refuses for a row, a column, a
+// limit or the order of day and month are told in the page's language,
+// with the row, the column and the file's columns; none is left in calc's
+// English.
+func TestFileErrorsTranslated(t *testing.T) {
+	fr := localeFrom(url.Values{"lang": {"fr"}})
+	longRow := "customer,date,amount\na,2024-01-02,\"" + strings.Repeat("x", calc.MaxRecordBytes+1) + "\"\n"
+	wide := "customer,date,amount\na,2024-01-02,5" + strings.Repeat(",", calc.MaxColumns) + "\n"
+	tests := []struct {
+		name, data string
+		opt        calc.OrderOptions
+		dateOrder  string
+		want       string // in French
+	}{
+		{"quote not closed", "customer,date,amount\na,2024-01-02,5\nb,2024-01-03,\"6\n", calc.OrderOptions{}, "",
+			"Le fichier ne peut pas être lu comme un tableau de commandes : ligne 3 : un champ qui s'ouvre par un guillemet (\") n'est pas fermé par un autre"},
+		{"row too long", longRow, calc.OrderOptions{}, "", "la ligne 2 dépasse 256 Kio"},
+		{"too many columns", wide, calc.OrderOptions{}, "", "la ligne 2 a plus de " + fr.number("1000") + " colonnes"},
+		{"no amount column", "client,date,note\na,2024-01-02,x\n", calc.OrderOptions{}, "",
+			"Aucune colonne n'a été trouvée pour « Montant » : choisissez-la dans ce menu ; les colonnes du fichier sont client, date, note."},
+		{"asked column missing", "customer,date,amount\na,2024-01-02,5\n", calc.OrderOptions{Amount: "total"}, "",
+			"Il n'y a pas de colonne « total » pour « Montant » : les colonnes du fichier sont customer, date, amount."},
+		{"dates mixed", "customer,date,amount\na,13/01/2024,5\nb,01/13/2024,6\n", calc.OrderOptions{}, calc.DateOrderAuto,
+			"Les dates mélangent jour en premier (ligne 2 : 13/01/2024) et mois en premier (ligne 3 : 01/13/2024) : choisissez l'ordre sous « Dates comme 03/04/2024 »."},
+	}
+	p := newTransactionsPage()
+	p.loc = fr
+	for _, tt := range tests {
+		o, err := calc.ReadOrders(strings.NewReader(tt.data), tt.opt, nil)
+		if err == nil && tt.dateOrder != "" {
+			err = o.SetDateOrder(tt.dateOrder)
+		}
+		if err == nil {
+			t.Errorf("%s: calc read the file", tt.name)
+			continue
+		}
+		got := strings.Join(p.errorTexts(err), "\n")
+		if !strings.Contains(got, tt.want) {
+			t.Errorf("%s: %q\nwant it to contain %q", tt.name, got, tt.want)
 		}
 	}
 }

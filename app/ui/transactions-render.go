@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -670,9 +671,9 @@ func (p *transactionsPage) errorTexts(err error) []string {
 		case fe.Field == "date_order" && fe.Code == calc.CodeRequired:
 			out = append(out, l.tr("Dates such as 03/04/2024 can be day/month or month/day, and no date in the file tells: choose the order under “Dates such as 03/04/2024”."))
 		case fe.Field == "date_order":
-			out = append(out, l.tr("The dates mix day-first and month-first: choose the order under “Dates such as 03/04/2024”.")+" ("+fe.Reason+")")
+			out = append(out, dateMixText(l, fe.Reason))
 		case fe.Field == "customer_column" || fe.Field == "date_column" || fe.Field == "amount_column":
-			out = append(out, l.tr("A column was not found: {0}", fe.Reason))
+			out = append(out, columnErrorText(l, fe))
 		case fe.Field == "orders":
 			out = append(out, l.tr("No row of the file is an order that can be read: see the rows skipped and the columns."))
 		case fe.Field == "end":
@@ -694,14 +695,70 @@ func (p *transactionsPage) errorTexts(err error) []string {
 				out = append(out, l.tr("This happens with few repeat customers, or when their average order values hardly differ: the model then has nothing to measure."))
 			}
 		case fe.Field == "file":
-			reason := fe.Reason
-			if slices.Contains(fileReasons, reason) {
-				reason = l.tr(reason)
-			}
-			out = append(out, l.tr("The file cannot be read as a table of orders: {0}", reason))
+			out = append(out, l.tr("The file cannot be read as a table of orders: {0}", fileReasonText(l, fe.Reason)))
 		default:
 			out = append(out, fe.Error())
 		}
 	}
 	return out
+}
+
+// fileReasonText is calc's reason why a file is not a table of orders, in
+// the page's language: the fixed ones (fileReasons), the limits, and the
+// row that breaks the file's layout. Another reason is shown as calc gives
+// it.
+func fileReasonText(l locale, reason string) string {
+	n := func(v int) string { return l.number(strconv.Itoa(v)) }
+	switch {
+	case slices.Contains(fileReasons, reason):
+		return l.tr(reason)
+	case reason == fmt.Sprintf("more than %d orders", calc.MaxOrders):
+		return l.tr("more than {0} orders, the most the page reads", n(calc.MaxOrders))
+	case reason == fmt.Sprintf("more than %d customers", calc.MaxCustomers):
+		return l.tr("more than {0} customers, the most the page reads", n(calc.MaxCustomers))
+	}
+	rest, ok := strings.CutPrefix(reason, "row ")
+	row, what, found := strings.Cut(rest, ": ")
+	if r, err := strconv.Atoi(row); ok && found && err == nil {
+		switch what {
+		case fmt.Sprintf("more than %d columns", calc.MaxColumns):
+			return l.tr("row {0} has more than {1} columns", n(r), n(calc.MaxColumns))
+		case fmt.Sprintf("the row is longer than %d KiB", calc.MaxRecordBytes>>10):
+			return l.tr("row {0} is longer than {1} KiB", n(r), n(calc.MaxRecordBytes>>10))
+		case "a quoted field is not closed":
+			return l.tr("row {0}: a field that opens with a quote (\") is not closed by one", n(r))
+		}
+	}
+	return reason
+}
+
+// columnErrorText says which column calc did not find, under the name of
+// its menu, with the file's columns.
+func columnErrorText(l locale, fe *calc.FieldError) string {
+	menu := map[string]string{"customer_column": "Customer", "date_column": "Order date", "amount_column": "Amount"}[fe.Field]
+	if _, cols, ok := strings.Cut(fe.Reason, "; the columns are "); ok {
+		if fe.Value != "" {
+			return l.tr("There is no column “{0}” for “{1}”: the columns of the file are {2}.", fe.Value, l.tr(menu), cols)
+		}
+		return l.tr("No column was found for “{0}”: choose it in that menu; the columns of the file are {1}.", l.tr(menu), cols)
+	}
+	return l.tr("A column was not found: {0}", fe.Reason)
+}
+
+// dateMixText says that the file mixes day-first and month-first dates,
+// with the first row of each that calc names.
+func dateMixText(l locale, reason string) string {
+	generic := l.tr("The dates mix day-first and month-first: choose the order under “Dates such as 03/04/2024”.")
+	rest, ok := strings.CutPrefix(reason, "the dates mix day-first (row ")
+	rest, tail, ok2 := strings.Cut(rest, ") and month-first (row ")
+	rest2, ok3 := strings.CutSuffix(tail, "): choose the order of day and month")
+	row1, v1, ok4 := strings.Cut(rest, ": ")
+	row2, v2, ok5 := strings.Cut(rest2, ": ")
+	r1, err1 := strconv.Atoi(row1)
+	r2, err2 := strconv.Atoi(row2)
+	if !ok || !ok2 || !ok3 || !ok4 || !ok5 || err1 != nil || err2 != nil {
+		return generic
+	}
+	n := func(v int) string { return l.number(strconv.Itoa(v)) }
+	return l.tr("The dates mix day-first (row {0}: {1}) and month-first (row {2}: {3}): choose the order under “Dates such as 03/04/2024”.", n(r1), v1, n(r2), v2)
 }
