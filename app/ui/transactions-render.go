@@ -498,7 +498,8 @@ func (p *transactionsPage) renderCustomers() app.UI {
 	title := l.tr("The {0} customers of highest value over {1} {2}", l.number(strconv.Itoa(min(txTopRows, len(v.Customers)))),
 		l.number(strconv.Itoa(v.Settings.Horizon)), unit)
 	var table strings.Builder
-	table.WriteString(`<table class="tx-table" id="tx-top"><caption>` + escapeHTML(title+" · "+l.tr("recency and T in {0}; sort with the column buttons", unit)) + `</caption><thead><tr>`)
+	caption := title + " · " + l.tr("recency and T in {0}; sort with the column buttons", unit)
+	table.WriteString(`<table class="tx-table" id="tx-top"><caption class="visually-hidden">` + escapeHTML(caption) + `</caption><thead><tr>`)
 	for _, c := range txColumns {
 		sort := ""
 		if c.key == p.sortKey {
@@ -515,6 +516,7 @@ func (p *transactionsPage) renderCustomers() app.UI {
 	return app.Section().Class("result tx-customers tx-result").Aria("labelledby", "tx-customers-title").Body(
 		app.H2().ID("tx-customers-title").Class("result-label").Text(l.tr("Customers")),
 		app.P().ID("tx-total").Text(l.tr("All {0} customers together: {1} over the horizon.", l.number(strconv.Itoa(len(v.Customers))), l.money(v.TotalCLV.StringFixed(2)))),
+		tableCaption(caption),
 		app.Div().Class("table-scroll").TabIndex(0).Attr("role", "region").Aria("label", title).OnClick(p.sortBy).Body(
 			app.Raw(table.String()),
 		),
@@ -536,20 +538,40 @@ func (p *transactionsPage) aliveHistogram() app.UI {
 		most = max(most, n)
 	}
 	title := l.tr("P(alive): how many customers are likely still active")
+	// Laid out as the calculators' charts (chart.go): the labels in HTML,
+	// readable at a phone's width, around the bars stretched over the plot.
 	var s strings.Builder
-	s.WriteString(`<svg class="chart-svg" viewBox="0 0 640 260" role="img" aria-labelledby="tx-hist-title tx-hist-desc">`)
-	s.WriteString(`<title id="tx-hist-title">` + escapeHTML(title) + `</title><desc id="tx-hist-desc">` +
-		escapeHTML(l.tr("Customers by probability of being still active, in steps of 10\u00a0%; the table below has the figures.")) + `</desc>`)
+	s.WriteString(`<div class="plot" role="img" aria-labelledby="tx-hist-title tx-hist-desc">`)
+	s.WriteString(`<span class="visually-hidden" id="tx-hist-title">` + escapeHTML(title) + `</span><span class="visually-hidden" id="tx-hist-desc">` +
+		escapeHTML(l.tr("Customers by probability of being still active, in steps of 10\u00a0%; the table below has the figures.")) + `</span>`)
+	// The top of the scale: a round number whose quarters, the grid's
+	// lines, are whole numbers of customers.
+	top := int(niceCeil(decimal.NewFromInt(int64(most))).IntPart())
+	if top%4 != 0 {
+		top = (most + 3) / 4 * 4
+	}
+	s.WriteString(`<div class="plot-y" aria-hidden="true">`)
+	for k := 4; k >= 0; k-- {
+		s.WriteString(`<span>` + escapeHTML(l.number(strconv.Itoa(top*k/4))) + `</span>`)
+	}
+	s.WriteString(`</div><div class="plot-area"><svg viewBox="0 0 1000 1000" preserveAspectRatio="none" aria-hidden="true" focusable="false">`)
+	for k := 0; k <= 4; k++ {
+		s.WriteString(`<line class="chart-grid" x1="0" x2="1000" y1="` + itoa(k*250) + `" y2="` + itoa(k*250) + `"/>`)
+	}
 	var rows [][]string
+	var labels strings.Builder
 	for i, n := range bins {
-		h := n * 200 / most
-		x := 40 + i*58
-		s.WriteString(`<rect class="chart-bar series-a" x="` + itoa(x) + `" y="` + itoa(220-h) + `" width="50" height="` + itoa(h) + `"/>`)
+		h := n * 1000 / top
+		s.WriteString(`<rect class="chart-bar series-a" x="` + itoa(i*100+10) + `" y="` + itoa(1000-h) + `" width="80" height="` + itoa(h) + `"/>`)
 		lo := l.percent(strconv.Itoa(i * 10))
-		s.WriteString(`<text class="chart-xlabel" x="` + itoa(x+25) + `" y="240" text-anchor="middle">` + escapeHTML(lo) + `</text>`)
+		class := "plot-xlabel"
+		if i%2 == 1 {
+			class += " plot-odd"
+		}
+		labels.WriteString(`<span class="` + class + `" style="left:` + itoa(i*10+5) + `%">` + escapeHTML(lo) + `</span>`)
 		rows = append(rows, []string{lo + " – " + l.percent(strconv.Itoa(i*10+10)), l.number(strconv.Itoa(n))})
 	}
-	s.WriteString(`</svg>`)
+	s.WriteString(`</svg></div><div class="plot-x" aria-hidden="true">` + labels.String() + `</div></div>`)
 	return app.Figure().Class("chart").ID("tx-alive").Body(
 		app.FigCaption().Class("chart-title").Text(title),
 		app.Raw(s.String()),
@@ -588,6 +610,7 @@ func (p *transactionsPage) renderHoldout() app.UI {
 		app.H2().ID("tx-holdout-title").Class("result-label").Text(l.tr("Holdout check")),
 		app.P().Text(l.tr("The file runs {0} periods past the calibration end: the models' predictions for that time against what the customers did.", l.number(strconv.FormatFloat(h.Periods, 'f', -1, 64)))),
 		chart.render(),
+		tableCaption(l.tr("Purchases in the holdout period by repeat purchases before it")),
 		app.Div().Class("table-scroll").TabIndex(0).Attr("role", "region").Aria("label", l.tr("Purchases in the holdout period by repeat purchases before it")).Body(
 			app.Raw(plainTable("tx-byfreq", l.tr("Purchases in the holdout period by repeat purchases before it"),
 				[]string{l.tr("Repeat purchases before the end"), l.tr("Customers"), l.tr("Actual, on average"), l.tr("Expected, on average")}, rows)),
@@ -595,11 +618,20 @@ func (p *transactionsPage) renderHoldout() app.UI {
 	)
 }
 
-// plainTable is a table as one HTML string; the first cell of each row
-// heads it.
+// tableCaption shows a table's caption above the box that scrolls it
+// across, where it wraps to the page's width: inside, it is as wide as the
+// table, and a phone showed its first words. The caption in the table,
+// visually hidden, is what assistive technologies read; this copy is
+// hidden from them.
+func tableCaption(text string) app.UI {
+	return app.P().Class("field-hint tx-caption").Aria("hidden", "true").Text(text)
+}
+
+// plainTable is a table as one HTML string, its caption visually hidden
+// (tableCaption shows it); the first cell of each row heads it.
 func plainTable(id, caption string, head []string, rows [][]string) string {
 	var b strings.Builder
-	b.WriteString(`<table class="tx-table" id="` + id + `"><caption>` + escapeHTML(caption) + `</caption><thead><tr>`)
+	b.WriteString(`<table class="tx-table" id="` + id + `"><caption class="visually-hidden">` + escapeHTML(caption) + `</caption><thead><tr>`)
 	for _, h := range head {
 		b.WriteString(`<th scope="col">` + escapeHTML(h) + `</th>`)
 	}

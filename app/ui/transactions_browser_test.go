@@ -118,7 +118,7 @@ func TestBrowserTransactionsBadFile(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/transactions?lang=en"), waitApp(), chromedp.SetUploadFiles(`#tx-file`, []string{bad})); err != nil {
 		t.Fatal(err)
 	}
-	if err := waitContains(ctx, "#tx-status", "A column was not found"); err != nil {
+	if err := waitContains(ctx, "#tx-status", "No column was found for “Customer”: choose it in that menu; the columns of the file are note, remark."); err != nil {
 		t.Errorf("status %q", textContent(t, ctx, "#tx-status"))
 	}
 	ambiguous := filepath.Join(dir, "dates.csv")
