@@ -7,7 +7,7 @@
 // bench/results.json. Figures with a reference are held to their budget as
 // a ratio, because the machine is noisy.
 //
-//	go run ./bench [-runs 5] [-only sizes,browser,keys,lighthouse,wrk,calc] [-gobench FILE]
+//	go run ./bench [-runs 5] [-only sizes,browser,phone,keys,layout,starttasks,lighthouse,wrk,calc] [-gobench FILE]
 //
 // It needs Chromium, nginx with its brotli_static module, wrk, and
 // Lighthouse from package.json (npm ci).
@@ -51,7 +51,7 @@ func main() {
 	flag.IntVar(&o.wrk.Connections, "wrk-connections", 64, "wrk connections")
 	flag.DurationVar(&o.wrk.Duration, "wrk-duration", 10*time.Second, "length of one wrk run")
 	flag.BoolVar(&o.rebuild, "build", true, "build everything; false reuses the builds of the previous run in -out")
-	flag.StringVar(&only, "only", "sizes,browser,phone,keys,layout,lighthouse,wrk,calc", "measurements to run")
+	flag.StringVar(&only, "only", "sizes,browser,phone,keys,layout,starttasks,lighthouse,wrk,calc", "measurements to run")
 	flag.Parse()
 	o.only = map[string]bool{}
 	for _, s := range strings.Split(only, ",") {
@@ -117,7 +117,7 @@ func run(o options) *results {
 		measureSizes(r, b, o.topPackages)
 	}
 	chrome, chromeErr := chromiumPath()
-	needChrome := o.only["browser"] || o.only["phone"] || o.only["keys"] || o.only["layout"] || o.only["lighthouse"]
+	needChrome := o.only["browser"] || o.only["phone"] || o.only["keys"] || o.only["layout"] || o.only["starttasks"] || o.only["lighthouse"]
 	if needChrome && chromeErr != nil {
 		r.errorf("%v", chromeErr)
 	}
@@ -142,6 +142,9 @@ func run(o options) *results {
 			}
 			if o.only["layout"] {
 				measureLayout(r, o, chrome, site.url)
+			}
+			if o.only["starttasks"] {
+				measureStartTasks(r, o, chrome, site.url)
 			}
 			if o.only["lighthouse"] {
 				measureLighthouse(r, o, chrome, site.url, hello.url)

@@ -152,6 +152,7 @@ function standInDocument() {
     createElementNS: element,
     createTextNode: element,
     getElementById() { return null; },
+    getElementsByTagName() { return []; },
     querySelector() { return null; },
     querySelectorAll() { return []; },
     addEventListener() {},
