@@ -34,6 +34,8 @@ type transactionsPage struct {
 	// margin, discount), never the data.
 	end, period, horizon, margin, discount string
 	settingsErr                            error
+	typing                                 int    // settings typed so far: the last one typed is valued
+	periodNote                             string // the horizon converted to a new period, in the locale
 
 	// The file: a File of the browser (re-read when a column changes) or
 	// pasted text.
@@ -229,7 +231,12 @@ func (p *transactionsPage) start(ctx app.Context, from int) {
 	s, err := p.settings()
 	p.settingsErr = err
 	if err != nil {
-		p.busy = false
+		// The figures on the page are no longer those of the fields: they
+		// go, and the error is shown by its field.
+		p.busy, p.val, p.rows = false, nil, nil
+		if calc.ErrorFor(err, "end") != nil {
+			p.base, p.models = nil, nil
+		}
 		return
 	}
 	if from == stageValue && p.models == nil {
@@ -248,7 +255,11 @@ func (p *transactionsPage) start(ctx app.Context, from int) {
 	if from <= stageCut {
 		p.base, p.models = nil, nil
 	}
-	p.val, p.rows = nil, nil
+	if from < stageValue {
+		p.val, p.rows = nil, nil
+	}
+	// Valuing again (the horizon, the margin or the discount changed):
+	// the figures stay, marked as being updated, until the new ones come.
 	w := txWork{job: job, from: from, settings: s, opts: p.columns, file: p.file, pasted: p.pasted,
 		base: p.base, models: p.models}
 	if p.orders != nil {
@@ -323,7 +334,9 @@ var gcRelaxed struct {
 // cancel stops the work under way.
 func (p *transactionsPage) cancel(ctx app.Context, e app.Event) {
 	p.newJob()
-	p.busy = false
+	p.typing++
+	// Figures being valued again are those of other settings: they go.
+	p.busy, p.val, p.rows = false, nil, nil
 	p.failures = []string{p.loc.tr("Stopped. Change a setting or choose a file to start again.")}
 }
 
@@ -427,11 +440,13 @@ func (p *transactionsPage) onSetting(ctx app.Context, e app.Event) {
 	case "end":
 		p.end, from = v, stageCut
 	case "period":
-		if _, ok := calc.PeriodDays(v); ok {
-			p.period, from = v, stageCut
+		if _, ok := calc.PeriodDays(v); !ok || v == p.period {
+			return // the same period again: nothing to do
 		}
+		p.convertHorizon(p.period, v)
+		p.period, from = v, stageCut
 	case "horizon":
-		p.horizon = v
+		p.horizon, p.periodNote = v, ""
 	case "margin":
 		p.margin = v
 	case "discount":
@@ -439,12 +454,82 @@ func (p *transactionsPage) onSetting(ctx app.Context, e app.Event) {
 	default:
 		return
 	}
+	p.typing++ // a pause in typing that comes after this has nothing left to do
 	p.syncURL(ctx)
 	if p.orders == nil {
 		_, p.settingsErr = p.settings()
 		return
 	}
 	p.start(ctx, from)
+}
+
+// onSettingInput takes the horizon, the margin or the discount as it is
+// typed: the figures below are marked as being updated at once, and valued
+// again once typing pauses (or at once when the field is left: onSetting),
+// so that they are never those of other settings than the fields show.
+func (p *transactionsPage) onSettingInput(ctx app.Context, e app.Event) {
+	el := ctx.JSSrc()
+	v := el.Get("value").String()
+	switch el.Get("dataset").Get("q").String() {
+	case "horizon":
+		p.horizon, p.periodNote = v, ""
+	case "margin":
+		p.margin = v
+	case "discount":
+		p.discount = v
+	default:
+		return
+	}
+	p.typing++
+	n := p.typing
+	p.busy = p.val != nil // shown as being updated
+	ctx.After(txTypingPause, func(ctx app.Context) {
+		if n != p.typing {
+			return // typed on since
+		}
+		p.syncURL(ctx)
+		if p.orders == nil {
+			_, p.settingsErr = p.settings()
+			p.busy = false
+			return
+		}
+		p.start(ctx, stageValue)
+	})
+}
+
+// txTypingPause is how long typing in a setting pauses before the
+// customers are valued again.
+const txTypingPause = 300 * time.Millisecond
+
+// convertHorizon keeps the horizon's length in time when the period
+// changes: 104 weeks become 24 months, not 104 months. An empty horizon
+// is a year in any period; one that is not a whole number stays as typed,
+// with its error.
+func (p *transactionsPage) convertHorizon(from, to string) {
+	p.periodNote = ""
+	t := strings.TrimSpace(p.horizon)
+	h, err := strconv.Atoi(p.loc.parse(t))
+	fromDays, ok1 := calc.PeriodDays(from)
+	toDays, ok2 := calc.PeriodDays(to)
+	if t == "" || err != nil || h <= 0 || !ok1 || !ok2 || from == to {
+		return
+	}
+	n := max(int(float64(h)*fromDays/toDays+0.5), 1)
+	p.horizon = strconv.Itoa(n)
+	l := p.loc
+	p.periodNote = l.tr("Horizon converted: {0} ≈ {1}.", txPeriodCount(l, h, from), txPeriodCount(l, n, to))
+}
+
+// txPeriodCount is a number of periods in words: "104 weeks".
+func txPeriodCount(l locale, n int, period string) string {
+	s := l.number(strconv.Itoa(n))
+	switch period {
+	case calc.PeriodDay:
+		return l.plural(strconv.Itoa(n), "{0} day", "{0} days", s)
+	case calc.PeriodWeek:
+		return l.plural(strconv.Itoa(n), "{0} week", "{0} weeks", s)
+	}
+	return l.plural(strconv.Itoa(n), "{0} month", "{0} months", s)
 }
 
 // sortBy sorts the customer table by a column (data-key), or flips the
@@ -533,7 +618,8 @@ func csvCell(s string) string {
 
 // usePurchaseCalculator is the purchase calculator's URL with the fitted
 // population's figures: order value, purchases a year and the horizon in
-// years, and the gross margin.
+// years, and the gross margin; the acquisition cost empty, not the
+// calculator's example.
 func (p *transactionsPage) usePurchaseCalculator() string {
 	v := p.val
 	q := url.Values{}
@@ -542,6 +628,7 @@ func (p *transactionsPage) usePurchaseCalculator() string {
 	q.Set("freq", l.typed(v.PurchasesPerYear().String()))
 	q.Set("years", l.typed(v.HorizonYears.String()))
 	q.Set("gm", l.typed(v.Settings.MarginPct.String()))
+	q.Set("cac", "") // the file does not say what a customer cost: none is assumed
 	q.Set("lang", p.loc.Lang)
 	q.Set("cur", p.loc.Currency)
 	return pageHref("/?" + q.Encode())

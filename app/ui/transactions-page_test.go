@@ -319,3 +319,25 @@ func TestFileErrorsTranslated(t *testing.T) {
 		}
 	}
 }
+
+// TestConvertHorizon: a new period keeps the horizon's length in time, and
+// says so; an empty horizon (a year in any period) or one with an error
+// stays as typed.
+func TestConvertHorizon(t *testing.T) {
+	tests := []struct{ horizon, from, to, want, note string }{
+		{"26", calc.PeriodWeek, calc.PeriodMonth, "6", "Horizon converted: 26 weeks ≈ 6 months."},
+		{"6", calc.PeriodMonth, calc.PeriodWeek, "26", "Horizon converted: 6 months ≈ 26 weeks."},
+		{"365", calc.PeriodDay, calc.PeriodWeek, "52", "Horizon converted: 365 days ≈ 52 weeks."},
+		{"1", calc.PeriodDay, calc.PeriodMonth, "1", "Horizon converted: 1 day ≈ 1 month."},
+		{"", calc.PeriodWeek, calc.PeriodMonth, "", ""},
+		{"ten", calc.PeriodWeek, calc.PeriodMonth, "ten", ""},
+	}
+	for _, tt := range tests {
+		p := newTransactionsPage()
+		p.horizon, p.period = tt.horizon, tt.from
+		p.convertHorizon(tt.from, tt.to)
+		if p.horizon != tt.want || p.periodNote != tt.note {
+			t.Errorf("%q %s -> %s: %q, note %q; want %q, %q", tt.horizon, tt.from, tt.to, p.horizon, p.periodNote, tt.want, tt.note)
+		}
+	}
+}

@@ -183,6 +183,9 @@ func (p *transactionsPage) renderSettings() app.UI {
 					}),
 				),
 				app.P().ID("period-hint").Class("field-hint").Text(l.tr("The unit of recency, T and the horizon.")),
+				app.If(p.periodNote != "", func() app.UI {
+					return app.P().ID("period-note").Class("field-note").Attr("role", "status").Text(p.periodNote)
+				}),
 			),
 			p.settingField("horizon", "text", l.tr("Prediction horizon")+" ("+unit+")", attrNumber(p.horizon),
 				l.tr("How far ahead to predict. Empty: one year ({0}).", l.number(strconv.Itoa(defaultHorizon(p.period))))),
@@ -205,7 +208,7 @@ func (p *transactionsPage) settingField(key, typ, label, value, hint string) app
 	in := app.Input().Type(typ).ID(key).Name(key).Class("field-input").DataSet("q", key).
 		AutoComplete(false).Aria("describedby", describedBy).Value(value).OnChange(p.onSetting)
 	if typ == "text" {
-		in = in.Attr("inputmode", "decimal").Spellcheck(false)
+		in = in.Attr("inputmode", "decimal").Spellcheck(false).OnInput(p.onSettingInput)
 	}
 	if msg != "" {
 		in = in.Aria("invalid", "true")
@@ -513,17 +516,26 @@ func (p *transactionsPage) renderCustomers() app.UI {
 	table.WriteString(`</tr></thead><tbody>` + body.String() + `</tbody></table>`)
 	// One handler for the sort buttons, on their container: the table is
 	// one piece of HTML.
-	return app.Section().Class("result tx-customers tx-result").Aria("labelledby", "tx-customers-title").Body(
+	return app.Section().Class(p.valued("result tx-customers tx-result")).Aria("labelledby", "tx-customers-title").Aria("busy", p.busy).Body(
 		app.H2().ID("tx-customers-title").Class("result-label").Text(l.tr("Customers")),
 		app.P().ID("tx-total").Text(l.tr("All {0} customers together: {1} over the horizon.", l.number(strconv.Itoa(len(v.Customers))), l.money(v.TotalCLV.StringFixed(2)))),
+		app.If(len(v.Customers) > 0, func() app.UI {
+			return app.P().ID("tx-average").Text(l.tr("That is {0} a customer on average.", l.money(averageCLV(v).StringFixed(2))))
+		}),
 		tableCaption(caption),
 		app.Div().Class("table-scroll").TabIndex(0).Attr("role", "region").Aria("label", title).OnClick(p.sortBy).Body(
 			app.Raw(table.String()),
 		),
-		app.Button().Type("button").ID("tx-export").Class("button").Text(l.tr("Download every customer (CSV)")).OnClick(p.exportCSV),
+		app.Button().Type("button").ID("tx-export").Class("button").Disabled(p.busy).Text(l.tr("Download every customer (CSV)")).OnClick(p.exportCSV),
 		app.If(p.exported != "", func() app.UI { return app.P().ID("tx-exported").Aria("live", "polite").Text(p.exported) }),
 		p.aliveHistogram(),
 	)
+}
+
+// averageCLV is the customers' CLV over the horizon on average, to the
+// cent.
+func averageCLV(v *calc.Valuation) decimal.Decimal {
+	return v.TotalCLV.DivRound(decimal.NewFromInt(int64(len(v.Customers))), 2)
 }
 
 // aliveHistogram is a bar chart of P(alive) in ten bins, with its table.
@@ -575,6 +587,7 @@ func (p *transactionsPage) aliveHistogram() app.UI {
 	return app.Figure().Class("chart").ID("tx-alive").Body(
 		app.FigCaption().Class("chart-title").Text(title),
 		app.Raw(s.String()),
+		app.P().Class("field-hint").Text(l.tr("In BG/NBD a customer can stop buying only after a repeat purchase: those who never bought again count as still active (100\u00a0%), though few purchases are expected of them.")),
 		chartData(l.tr("Show the data"), title, []string{l.tr("P(alive)"), l.tr("Customers")}, rows),
 	)
 }
@@ -606,7 +619,7 @@ func (p *transactionsPage) renderHoldout() app.UI {
 		}
 		rows = append(rows, []string{x, l.number(strconv.Itoa(g.Customers)), l.number(g.Actual.StringFixed(2)), l.number(g.Expected.StringFixed(2))})
 	}
-	return app.Section().Class("result tx-result").Aria("labelledby", "tx-holdout-title").Body(
+	return app.Section().Class(p.valued("result tx-result")).Aria("labelledby", "tx-holdout-title").Aria("busy", p.busy).Body(
 		app.H2().ID("tx-holdout-title").Class("result-label").Text(l.tr("Holdout check")),
 		app.P().Text(l.tr("The file runs {0} periods past the calibration end: the models' predictions for that time against what the customers did.", l.number(strconv.FormatFloat(h.Periods, 'f', -1, 64)))),
 		chart.render(),
@@ -651,10 +664,19 @@ func plainTable(id, caption string, head []string, rows [][]string) string {
 	return b.String()
 }
 
+// valued is the class of a section of the customers' values: marked as
+// being updated while they are valued again with new settings.
+func (p *transactionsPage) valued(class string) string {
+	if p.busy {
+		return class + " tx-stale"
+	}
+	return class
+}
+
 // renderUse links to the purchase calculator with the fitted population.
 func (p *transactionsPage) renderUse() app.UI {
 	l, v := p.loc, p.val
-	return app.Section().Class("result tx-result").Aria("labelledby", "tx-use-title").Body(
+	return app.Section().Class(p.valued("result tx-result")).Aria("labelledby", "tx-use-title").Aria("busy", p.busy).Body(
 		app.H2().ID("tx-use-title").Class("result-label").Text(l.tr("Use these figures")),
 		app.P().Text(l.tr("A new customer spends {0} an order on average and makes {1} purchases in {2} (the first and the expected repeat purchases): {3} a year.",
 			l.money(v.PopulationOrderValue.StringFixed(2)), l.number(v.NewCustomerPurchases.String()),

@@ -209,6 +209,7 @@ func (p *transactionsPage) apply(e txEvent) {
 		p.holdoutLater = e.val.Holdout != nil
 	case evFail:
 		p.busy, p.failures = false, p.errorTexts(e.err)
+		p.val, p.rows = nil, nil // those of other settings
 		if e.on == "end" {
 			p.settingsErr = e.err // shown under the calibration end too
 		}

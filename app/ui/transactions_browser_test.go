@@ -59,6 +59,10 @@ func TestBrowserTransactions(t *testing.T) {
 	if got := textContent(t, ctx, "#tx-total"); got != wantTotal {
 		t.Errorf("total: %q, want %q", got, wantTotal)
 	}
+	wantAverage := l.tr("That is {0} a customer on average.", formatMoneyEN("USD", v.TotalCLV.DivRound(decimal.NewFromInt(int64(len(v.Customers))), 2)))
+	if got := textContent(t, ctx, "#tx-average"); got != wantAverage {
+		t.Errorf("average: %q, want %q", got, wantAverage)
+	}
 	topID := b.Customers[best.Record].ID
 	if got := textContent(t, ctx, "#tx-top tbody tr th"); got != topID {
 		t.Errorf("top customer %q, want %q", got, topID)
@@ -104,6 +108,38 @@ func TestBrowserTransactions(t *testing.T) {
 	}
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`(document.getElementById("tx-total") || {}).textContent?.includes("customers together") && !document.getElementById("tx-total").textContent.includes(`+jsString(formatMoneyEN("USD", v.TotalCLV))+`)`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 		t.Errorf("the total did not change with the horizon: %q", textContent(t, ctx, "#tx-total"))
+	}
+
+	// Typing a setting values the customers again without leaving the
+	// field: the total is that of the margin the field shows (the horizon
+	// is back at 26 weeks, the fit the same).
+	_, _, _, v50 := fitOrders(t, data, "2023-10-01", 26, 50)
+	if err := chromedp.Do(ctx, pasteInto("horizon", "26"), typeInto("margin", "50")); err != nil {
+		t.Fatal(err)
+	}
+	wantTotal = l.tr("All {0} customers together: {1} over the horizon.", formatNumberEN(decimal.NewFromInt(int64(len(v50.Customers)))), formatMoneyEN("USD", v50.TotalCLV))
+	if err := waitText(ctx, "tx-total", wantTotal); err != nil {
+		t.Errorf("after typing a margin of 50 without leaving the field, the total is %q, want %q", textContent(t, ctx, "#tx-total"), wantTotal)
+	}
+	if focused, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.id`)); focused != "margin" {
+		t.Errorf("the focus moved to %q while typing", focused)
+	}
+	// A margin that is not a number: no figures of another margin stay.
+	if err := chromedp.Do(ctx, typeInto("margin", "fifty")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`!document.getElementById("tx-total") && !!document.getElementById("margin-error")`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Errorf("with the margin \"fifty\": total %q, error %q", textContent(t, ctx, "#tx-total"), textContent(t, ctx, "#margin-error"))
+	}
+	// A new period keeps the horizon's length: 26 weeks are 6 months.
+	if err := chromedp.Do(ctx, typeInto("margin", "50"), chooseOption("period", calc.PeriodMonth)); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := waitValue(ctx, "horizon", "6"); err != nil {
+		t.Errorf("after switching 26 weeks to months the horizon shows %q, want 6", got)
+	}
+	if err := waitContains(ctx, "#period-note", "26 weeks ≈ 6 months"); err != nil {
+		t.Errorf("period note %q", textContent(t, ctx, "#period-note"))
 	}
 }
 
