@@ -255,8 +255,8 @@ func (p *transactionsPage) renderData() app.UI {
 		{l.tr("Customers"), n(len(b.Customers))},
 		{l.tr("Repeat customers"), n(b.Repeat)},
 		{l.tr("Purchases (one customer's orders on one day are one)"), n(b.Occasions)},
-		{l.tr("Dates covered"), calc.FormatDay(b.First) + " – " + calc.FormatDay(b.Last)},
-		{l.tr("Calibration end"), calc.FormatDay(b.End)},
+		{l.tr("Dates covered"), unbrokenDay(b.First) + " – " + unbrokenDay(b.Last)},
+		{l.tr("Calibration end"), unbrokenDay(b.End)},
 		{l.tr("Rows read"), n(o.Rows)},
 		{l.tr("Orders kept"), n(o.Kept)},
 	}
@@ -311,6 +311,12 @@ func (p *transactionsPage) renderData() app.UI {
 		app.P().ID("tx-skipped").Text(l.tr("Rows skipped: {0}.", n(skipped))+" "+strings.Join(reasons, "; ")),
 		app.If(len(o.Skipped) > 0, func() app.UI { return app.Raw(ul.String()) }),
 	)
+}
+
+// unbrokenDay is a day as YYYY-MM-DD with non-breaking hyphens: a phone
+// broke "2024-06-30" at its hyphens.
+func unbrokenDay(day int) string {
+	return strings.ReplaceAll(calc.FormatDay(day), "-", "\u2011")
 }
 
 // skipReason words a reason a row was skipped.
@@ -414,9 +420,9 @@ var txDateChoices = []choice{{calc.DateOrderAuto, "Found from the dates"}, {calc
 
 // txColumns are the columns of the customer table: sort key and header.
 var txColumns = []struct{ key, label string }{
-	{"id", "Customer"}, {"x", "Repeat purchases"}, {"recency", "Recency"}, {"t", "T"},
+	{"id", "Customer"}, {"clv", "CLV"}, {"x", "Repeat purchases"}, {"recency", "Recency"}, {"t", "T"},
 	{"monetary", "Average repeat order"}, {"palive", "P(alive)"}, {"expected", "Expected purchases"},
-	{"ev", "Expected order value"}, {"clv", "CLV"},
+	{"ev", "Expected order value"},
 }
 
 // top returns the rows shown: the first txTopRows in the chosen order.
@@ -484,13 +490,15 @@ func (p *transactionsPage) renderCustomers() app.UI {
 		c := v.Customers[r.i]
 		rec := b.Customers[c.Record]
 		rfm := b.RFM(rec)
+		// In the order of txColumns: CLV first, seen without scrolling
+		// across on a phone.
 		cells := []string{
-			l.number(strconv.Itoa(rec.X)), l.number(calc.FloatDecimal(rfm.Tx).Round(2).String()), l.number(calc.FloatDecimal(rfm.T).Round(2).String()),
+			l.money(c.CLV.StringFixed(2)), l.number(strconv.Itoa(rec.X)), l.number(calc.FloatDecimal(rfm.Tx).Round(2).String()), l.number(calc.FloatDecimal(rfm.T).Round(2).String()),
 			l.money(c.Monetary.StringFixed(2)), l.percent(calc.FloatDecimal(c.PAlive * 100).Round(1).String()),
-			l.number(calc.FloatDecimal(c.Expected).Round(2).String()), l.money(c.ExpectedValue.StringFixed(2)), l.money(c.CLV.StringFixed(2)),
+			l.number(calc.FloatDecimal(c.Expected).Round(2).String()), l.money(c.ExpectedValue.StringFixed(2)),
 		}
 		if rec.X == 0 {
-			cells[3] = "—"
+			cells[4] = "—"
 		}
 		body.WriteString(`<tr><th scope="row">` + escapeHTML(rec.ID) + `</th>`)
 		for _, cell := range cells {
