@@ -123,9 +123,34 @@ func (c *csvReader) finish() [][]byte {
 // errNotUTF8 and errEmpty are the errors of a file that is not text the
 // reader takes.
 var (
-	errUTF16 = errors.New("the file is UTF-16 text: save it as UTF-8 (CSV UTF-8 in spreadsheets)")
-	errEmpty = errors.New("the file is empty")
+	errUTF16  = errors.New("the file is UTF-16 text: save it as UTF-8 (CSV UTF-8 in spreadsheets)")
+	errEmpty  = errors.New("the file is empty")
+	errBinary = errors.New("the file is not text: export the orders as CSV (a spreadsheet workbook such as .xlsx, an image or a PDF is not)")
 )
+
+// notText tells a file that is not text (a workbook, an image, a PDF: a
+// NUL byte in its first 64 KiB) from UTF-16 text without a byte order
+// mark, whose NUL bytes are every other one.
+func notText(head []byte) error {
+	if bytes.IndexByte(head, 0) < 0 {
+		return nil
+	}
+	var nulEven, nulOdd int
+	n := min(len(head), 512)
+	for i := 0; i < n; i++ {
+		if head[i] == 0 {
+			if i%2 == 0 {
+				nulEven++
+			} else {
+				nulOdd++
+			}
+		}
+	}
+	if half := n / 2; half > 0 && (nulOdd*10 >= half*9 && nulEven == 0 || nulEven*10 >= half*9 && nulOdd == 0) {
+		return errUTF16
+	}
+	return errBinary
+}
 
 // newCSVReader skips a UTF-8 byte order mark and finds the delimiter: of
 // comma, semicolon and tab, the one that occurs most often outside quotes
@@ -142,6 +167,9 @@ func newCSVReader(r io.Reader) (*csvReader, error) {
 		head = head[3:]
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
 		return nil, errUTF16
+	}
+	if err := notText(head); err != nil {
+		return nil, err
 	}
 	counts := map[byte]int{}
 	inQuotes := false

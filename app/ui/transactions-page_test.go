@@ -260,8 +260,9 @@ func TestFitErrorTexts(t *testing.T) {
 func TestFileReasons(t *testing.T) {
 	files := map[string][]byte{
 		"the file is empty": nil,
-		"the file is UTF-16 text: save it as UTF-8 (CSV UTF-8 in spreadsheets)":                                append([]byte{0xFF, 0xFE}, "c\x00,\x00d\x00\n\x00"...),
-		"only one column found: separate the columns with commas, semicolons or tabs, with a header row first": []byte("customer\na\nb\n"),
+		"the file is UTF-16 text: save it as UTF-8 (CSV UTF-8 in spreadsheets)":                                           append([]byte{0xFF, 0xFE}, "c\x00,\x00d\x00\n\x00"...),
+		"only one column found: separate the columns with commas, semicolons or tabs, with a header row first":            []byte("customer\na\nb\n"),
+		"the file is not text: export the orders as CSV (a spreadsheet workbook such as .xlsx, an image or a PDF is not)": []byte("PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml"),
 	}
 	for _, want := range fileReasons {
 		data, ok := files[want]

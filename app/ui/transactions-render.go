@@ -718,6 +718,7 @@ var fileReasons = []string{
 	"the file is empty",
 	"the file is UTF-16 text: save it as UTF-8 (CSV UTF-8 in spreadsheets)",
 	"only one column found: separate the columns with commas, semicolons or tabs, with a header row first",
+	"the file is not text: export the orders as CSV (a spreadsheet workbook such as .xlsx, an image or a PDF is not)",
 }
 
 // errorTexts words the error of a stage of the work for the page.
