@@ -672,6 +672,20 @@ func plainTable(id, caption string, head []string, rows [][]string) string {
 	return b.String()
 }
 
+// useSentence says what the link to the purchase calculator carries, its
+// counts to 2 places (the link has them to 4); over a horizon of one year
+// the purchases in it are those of a year, said once.
+func (p *transactionsPage) useSentence() string {
+	l, v := p.loc, p.val
+	aov := l.money(v.PopulationOrderValue.StringFixed(2))
+	purchases := l.number(v.NewCustomerPurchases.Round(2).String())
+	if v.HorizonYears.Equal(decimal.NewFromInt(1)) {
+		return l.tr("A new customer spends {0} an order on average and makes {1} purchases in a year (the first and the expected repeat purchases).", aov, purchases)
+	}
+	return l.tr("A new customer spends {0} an order on average and makes {1} purchases in {2} (the first and the expected repeat purchases): {3} a year.",
+		aov, purchases, l.plural(v.HorizonYears.String(), "{0} year", "{0} years", l.number(v.HorizonYears.String())), l.number(v.PurchasesPerYear().Round(2).String()))
+}
+
 // valued is the class of a section of the customers' values: marked as
 // being updated while they are valued again with new settings.
 func (p *transactionsPage) valued(class string) string {
@@ -683,12 +697,10 @@ func (p *transactionsPage) valued(class string) string {
 
 // renderUse links to the purchase calculator with the fitted population.
 func (p *transactionsPage) renderUse() app.UI {
-	l, v := p.loc, p.val
+	l := p.loc
 	return app.Section().Class(p.valued("result tx-result")).Aria("labelledby", "tx-use-title").Aria("busy", p.busy).Body(
 		app.H2().ID("tx-use-title").Class("result-label").Text(l.tr("Use these figures")),
-		app.P().Text(l.tr("A new customer spends {0} an order on average and makes {1} purchases in {2} (the first and the expected repeat purchases): {3} a year.",
-			l.money(v.PopulationOrderValue.StringFixed(2)), l.number(v.NewCustomerPurchases.String()),
-			l.plural(v.HorizonYears.String(), "{0} year", "{0} years", l.number(v.HorizonYears.String())), l.number(v.PurchasesPerYear().String()))),
+		app.P().Text(p.useSentence()),
 		app.A().ID("tx-use").Class("button").Href(p.usePurchaseCalculator()).Text(l.tr("Open the purchase calculator with these figures")),
 	)
 }
