@@ -434,9 +434,9 @@ func orDefault(s, def string) string {
 // margin, discount) and redoes what it changes.
 func (p *transactionsPage) onSetting(ctx app.Context, e app.Event) {
 	el := ctx.JSSrc()
-	v := el.Get("value").String()
+	key, v := el.Get("dataset").Get("q").String(), el.Get("value").String()
 	from := stageValue
-	switch el.Get("dataset").Get("q").String() {
+	switch key {
 	case "end":
 		p.end, from = v, stageCut
 	case "period":
@@ -445,6 +445,19 @@ func (p *transactionsPage) onSetting(ctx app.Context, e app.Event) {
 		}
 		p.convertHorizon(p.period, v)
 		p.period, from = v, stageCut
+	default:
+		if !p.setTyped(key, v) {
+			return
+		}
+	}
+	p.typing++ // a pause in typing that comes after this has nothing left to do
+	p.redo(ctx, from)
+}
+
+// setTyped takes the text of the horizon, the margin or the discount
+// (key: data-q); false for another key.
+func (p *transactionsPage) setTyped(key, v string) bool {
+	switch key {
 	case "horizon":
 		p.horizon, p.periodNote = v, ""
 	case "margin":
@@ -452,12 +465,18 @@ func (p *transactionsPage) onSetting(ctx app.Context, e app.Event) {
 	case "discount":
 		p.discount = v
 	default:
-		return
+		return false
 	}
-	p.typing++ // a pause in typing that comes after this has nothing left to do
+	return true
+}
+
+// redo puts the settings in the URL and redoes the work from a stage; with
+// no file, it only checks them.
+func (p *transactionsPage) redo(ctx app.Context, from int) {
 	p.syncURL(ctx)
 	if p.orders == nil {
 		_, p.settingsErr = p.settings()
+		p.busy = false
 		return
 	}
 	p.start(ctx, from)
@@ -469,15 +488,7 @@ func (p *transactionsPage) onSetting(ctx app.Context, e app.Event) {
 // so that they are never those of other settings than the fields show.
 func (p *transactionsPage) onSettingInput(ctx app.Context, e app.Event) {
 	el := ctx.JSSrc()
-	v := el.Get("value").String()
-	switch el.Get("dataset").Get("q").String() {
-	case "horizon":
-		p.horizon, p.periodNote = v, ""
-	case "margin":
-		p.margin = v
-	case "discount":
-		p.discount = v
-	default:
+	if !p.setTyped(el.Get("dataset").Get("q").String(), el.Get("value").String()) {
 		return
 	}
 	p.typing++
@@ -487,13 +498,7 @@ func (p *transactionsPage) onSettingInput(ctx app.Context, e app.Event) {
 		if n != p.typing {
 			return // typed on since
 		}
-		p.syncURL(ctx)
-		if p.orders == nil {
-			_, p.settingsErr = p.settings()
-			p.busy = false
-			return
-		}
-		p.start(ctx, stageValue)
+		p.redo(ctx, stageValue)
 	})
 }
 
