@@ -122,6 +122,7 @@ function standInDocument() {
       setAttribute() {},
       removeAttribute() {},
       getAttribute() { return null; },
+      hasAttribute() { return false; },
       addEventListener() {},
       removeEventListener() {},
       appendChild(child) {

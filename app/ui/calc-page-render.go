@@ -13,6 +13,7 @@ func (p *calcPage) Render() app.UI {
 	if p.embed {
 		return p.renderEmbed()
 	}
+	p.capturePremount()
 	s, l := p.spec, p.loc
 	return pageShell(shellState{Active: s.Path, Loc: l, Query: p.localeQuery(), Menus: p},
 		app.H1().Text(l.tr(s.Title)),
@@ -24,34 +25,40 @@ func (p *calcPage) Render() app.UI {
 					app.H2().Class("fields-title").Text(l.tr("Your figures")),
 					p.fields(s.Inputs),
 					app.If(len(s.Totals) > 0, func() app.UI {
-						return app.Details().Class("more").ID("totals").Body(
-							app.Summary().Text(l.tr("Work them out from your totals")),
-							app.P().Class("field-hint").Text(l.tr("Fill these to derive the order value, frequency and lifetime from a year's totals (they replace the figures above).")),
-							p.fields(s.Totals),
-						)
+						return p.section("totals", func() app.UI {
+							return app.Details().Class("more").ID("totals").Body(
+								app.Summary().Text(l.tr("Work them out from your totals")),
+								app.P().Class("field-hint").Text(l.tr("Fill these to derive the order value, frequency and lifetime from a year's totals (they replace the figures above).")),
+								p.fields(s.Totals),
+							)
+						})
 					}),
 				),
 				app.Div().Class("fields").Body(
 					app.H2().Class("fields-title").Text(l.tr("Acquisition cost")),
 					p.fields(s.cacInputs()),
-					app.Details().Class("more").ID("cac-builder").Body(
-						app.Summary().Text(l.tr("Build your CAC from its parts")),
-						app.If(strings.TrimSpace(p.text["cac"]) != "", func() app.UI {
-							return app.P().ID("cac-parts-note").Class("field-note").Text(l.tr("Not used while a CAC is typed above: empty it to build the CAC from these parts."))
-						}),
-						p.fields(cacParts),
-					),
+					p.section("cac-builder", func() app.UI {
+						return app.Details().Class("more").ID("cac-builder").Body(
+							app.Summary().Text(l.tr("Build your CAC from its parts")),
+							app.If(strings.TrimSpace(p.text["cac"]) != "", func() app.UI {
+								return app.P().ID("cac-parts-note").Class("field-note").Text(l.tr("Not used while a CAC is typed above: empty it to build the CAC from these parts."))
+							}),
+							p.fields(cacParts),
+						)
+					}),
 				),
 			),
 			p.results(),
 		),
-		p.charts(),
-		p.whatIf(),
-		p.scenarios(),
-		app.Details().Class("how").Body(
-			app.Summary().Text(l.tr("How this is computed")),
-			app.Range(s.How).Slice(func(i int) app.UI { return app.P().Text(l.tr(s.How[i])) }),
-		),
+		p.section("charts", p.charts),
+		p.section("whatif", p.whatIf),
+		p.section("scenarios", p.scenarios),
+		p.section("how", func() app.UI {
+			return app.Details().ID("how").Class("how").Body(
+				app.Summary().Text(l.tr("How this is computed")),
+				app.Range(s.How).Slice(func(i int) app.UI { return app.P().Text(l.tr(s.How[i])) }),
+			)
+		}),
 		app.If(p.sharing, func() app.UI { return p.share().render() }),
 		p.resultBar(),
 	)

@@ -95,6 +95,11 @@ type calcPage struct {
 	shownLayout string
 	shownTexts  []panelText
 
+	// The sections that wait to be mounted after the first render, as
+	// prerendered (staged.go); staged once they have been read.
+	premount map[string]string
+	staged   bool
+
 	tables tableWork // reads of the pasted tables (table-input.go)
 	links  linkState // notices about the state in the address (statepage.go)
 }
@@ -199,6 +204,7 @@ func (p *calcPage) OnMount(ctx app.Context) {
 	p.ctx, p.mounted, p.laterDue, p.urlSoon = ctx, true, false, false
 	p.unwatch = p.flushURLOnHide()
 	markAppReady()
+	p.mountLater(ctx)
 }
 
 // OnDismount forgets the page's context.

@@ -15,7 +15,7 @@ type chartsPanel struct {
 }
 
 func (c *chartsPanel) Render() app.UI {
-	return app.Div().Class("charts").Body(
+	return app.Div().ID("charts").Class("charts").Body(
 		app.If(c.Survival != nil, func() app.UI { return c.Survival.render() }),
 		app.If(c.Payback != nil, func() app.UI { return c.Payback.render() }),
 		app.If(c.Tornado != nil, func() app.UI { return c.Tornado.render() }),

@@ -41,7 +41,7 @@ type goalSpec struct {
 func (p *calcPage) whatIf() app.UI {
 	v, l := p.view, p.loc
 	levers := p.spec.levers()
-	return app.Section().Class("whatif").Aria("labelledby", "whatif-title").Body(
+	return app.Section().ID("whatif").Class("whatif").Aria("labelledby", "whatif-title").Body(
 		app.H2().ID("whatif-title").Text(l.tr("What if?")),
 		app.P().Class("field-hint").Text(l.tr("Change a lever to compare the scenario with your baseline figures.")),
 		app.Div().Class("whatif-grid").Body(

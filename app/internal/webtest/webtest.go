@@ -143,9 +143,10 @@ func NewTabFor(tb testing.TB, timeout time.Duration, extra ...chromedp.ExecAlloc
 	return ctx
 }
 
-// WaitApp waits until app.wasm runs and has taken over the page.
+// WaitApp waits until app.wasm runs and has taken over the whole page: its
+// first render, and the sections it mounts after it (app/ui/staged.go).
 func WaitApp() chromedp.Action[chromedp.Void] {
-	return chromedp.WaitVisible(chromedp.CSS(`html[data-app="ready"] body`))
+	return chromedp.WaitVisible(chromedp.CSS(`html[data-app="ready"]:not([data-staging]) body`))
 }
 
 // OpenHolding opens url in the tab with the first request whose URL
