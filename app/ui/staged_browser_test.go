@@ -4,6 +4,7 @@ package ui
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
 	"testing"
 	"time"
@@ -33,16 +34,18 @@ new MutationObserver(function () {
 func TestBrowserStagedSections(t *testing.T) {
 	base := serveSite(t)
 	for _, c := range []struct {
-		url  string
-		mark string
-		want []string
+		url   string
+		width int64
+		mark  string
+		want  []string
 	}{
-		{"/", "", []string{"totals", "cac-builder", "charts", "whatif", "scenarios", "how"}},
-		{"/subscription?lang=fr", "hidden", []string{"cac-builder", "charts", "whatif", "scenarios", "how"}},
+		{"/", 1280, "", []string{"totals", "cac-builder", "charts", "whatif", "scenarios", "how"}},
+		{"/", 360, "", []string{"totals", "cac-builder", "charts", "whatif", "scenarios", "how"}},
+		{"/subscription?lang=fr", 1280, "hidden", []string{"cac-builder", "charts", "whatif", "scenarios", "how"}},
 	} {
-		t.Run(c.url, func(t *testing.T) {
+		t.Run(fmt.Sprint(c.url, "@", c.width), func(t *testing.T) {
 			ctx := newTabFor(t, 60*time.Second)
-			if _, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 1280, Height: 900, DeviceScaleFactor: 1}); err != nil {
+			if _, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: c.width, Height: 800, DeviceScaleFactor: 1, Mobile: c.width < 600}); err != nil {
 				t.Fatal(err)
 			}
 			if err := chromedp.Do(ctx, webtest.EvaluateOnNewDocument(stagedWatch), chromedp.Navigate(base+c.url), waitApp()); err != nil {
