@@ -29,6 +29,7 @@ import (
 
 type options struct {
 	root, out, jsonPath, goBench, keysURL    string
+	startURL                                 string
 	rebuild                                  bool
 	runs, lhRuns, wrkRuns, keys, topPackages int
 	wrk                                      wrkOptions
@@ -42,6 +43,7 @@ func main() {
 	flag.StringVar(&o.jsonPath, "json", "bench/results.json", "where to write the results")
 	flag.StringVar(&o.goBench, "gobench", "", "go test -bench output to read the calc benchmarks from")
 	flag.StringVar(&o.keysURL, "keys-url", "/?cac=120", "page and query of the keystroke test; every chart of the page must be drawn")
+	flag.StringVar(&o.startURL, "start-url", "/", "page and query of the start tasks' traces (starttasks)")
 	flag.IntVar(&o.runs, "runs", 5, "cold and warm loads of each site")
 	flag.IntVar(&o.lhRuns, "lighthouse-runs", 3, "Lighthouse runs of each page and preset")
 	flag.IntVar(&o.wrkRuns, "wrk-runs", 3, "wrk runs of each server and URL")
@@ -102,6 +104,7 @@ func run(o options) *results {
 			"wrk_runs":        fmt.Sprint(o.wrkRuns),
 			"keys":            fmt.Sprint(o.keys),
 			"keys_url":        o.keysURL,
+			"start_url":       o.startURL,
 		},
 	}
 	goCmd := os.Getenv("GO")

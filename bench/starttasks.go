@@ -171,7 +171,8 @@ func splitStart(events []traceEvent) (startTasks, error) {
 	return st, nil
 }
 
-// measureStartTasks reports the medians of o.runs loads of /.
+// measureStartTasks reports the medians of o.runs loads of o.startURL (/
+// unless told).
 func measureStartTasks(r *results, o options, chrome, siteURL string) {
 	profile, err := profileDir(o.out, "starttasks")
 	if err != nil {
@@ -181,7 +182,7 @@ func measureStartTasks(r *results, o options, chrome, siteURL string) {
 	defer os.RemoveAll(profile)
 	var runs []startTasks
 	for i := 0; i < o.runs; i++ {
-		st, err := traceStart(chrome, profile, siteURL+"/")
+		st, err := traceStart(chrome, profile, siteURL+o.startURL)
 		os.RemoveAll(profile) // a first visit each time
 		if err != nil {
 			r.errorf("start tasks: %v", err)
@@ -189,7 +190,7 @@ func measureStartTasks(r *results, o options, chrome, siteURL string) {
 		}
 		runs = append(runs, st)
 	}
-	group := fmt.Sprintf("the app's start on the main thread at %dx CPU, / (medians of %d traces)", phoneCPUSlowdown, len(runs))
+	group := fmt.Sprintf("the app's start on the main thread at %dx CPU, %s (medians of %d traces)", phoneCPUSlowdown, o.startURL, len(runs))
 	add := func(name string, f func(startTasks) float64, note string) {
 		var v []float64
 		for _, st := range runs {

@@ -9,6 +9,7 @@ import (
 )
 
 func (p *calcPage) Render() app.UI {
+	p.loadFirst()
 	p.rendered()
 	if p.embed {
 		return p.renderEmbed()

@@ -100,6 +100,8 @@ type calcPage struct {
 	premount map[string]string
 	staged   bool
 
+	loadedFirst bool // the address's state taken at the first render (loadFirst)
+
 	tables tableWork // reads of the pasted tables (table-input.go)
 	links  linkState // notices about the state in the address (statepage.go)
 }
@@ -169,6 +171,22 @@ func (p *calcPage) OnNav(ctx app.Context) {
 	if !hasCatalog(p.loc.Lang) {
 		// A language the page did not start in: shown once fetched.
 		p.withCatalog(ctx, p.loc, p.setLocale)
+	}
+}
+
+// loadFirst gives the page, at its first render in the browser, the state
+// its address carries, as OnNav then does again. go-app mounts a page
+// before it calls OnNav (in the same task): mounted with its defaults in
+// English, then given a link's figures or another language, the page was
+// drawn twice, the second time changing most of its texts. Now OnNav finds
+// it as it is.
+func (p *calcPage) loadFirst() {
+	if p.loadedFirst || !app.IsClient {
+		return
+	}
+	p.loadedFirst = true
+	if u := app.Window().URL(); u != nil {
+		p.load(p.stateFrom(u))
 	}
 }
 
