@@ -163,6 +163,7 @@ func (p *calcPage) OnNav(ctx app.Context) {
 	// another (the same type): switch to the calculator of the path.
 	if spec := specForPath(u.Path); spec != nil && spec != p.spec && !p.embed {
 		p.setSpec(spec)
+		p.mountNow()
 	}
 	p.urlDue = false
 	p.load(p.stateFrom(u))
@@ -276,6 +277,7 @@ func localeFrom(q url.Values) locale {
 // setLocale switches the language or currency, keeping every input.
 func (p *calcPage) setLocale(ctx app.Context, l locale) {
 	p.loc = l
+	p.mountNow()
 	if p.hasGood {
 		if v, err := evaluate(p.good, p.goodLever, p.loc); err == nil {
 			p.view = v

@@ -14,7 +14,10 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // app runs: a fold opens and a field takes text, but nothing computes and a
 // button does nothing. What the visitor did there (folds opened, fields
 // typed into, the caret) is given to the section once mounted, the fields
-// as typed, so nothing is lost (holdSection). The document is marked data-staging until the last is mounted
+// as typed, so nothing is lost (holdSection). Should the visitor go to
+// another calculator or language first, what waits is mounted at once
+// (mountNow): the copies are of this calculator in the prerendered
+// language. The document is marked data-staging until the last is mounted
 // (tests wait for that). Where the prerendered figures or language are not
 // the page's (the head script marked the document data-pending), the
 // copies are hidden until mounted (web/ltv.css, [data-premount]).
@@ -83,6 +86,9 @@ func (p *calcPage) mountLater(ctx app.Context) {
 		})
 	})
 }
+
+// mountNow has the next render mount every section that waits.
+func (p *calcPage) mountNow() { p.premount = nil }
 
 // waiting reports whether a section of the group waits to be mounted.
 func (p *calcPage) waiting(group []string) bool {

@@ -150,3 +150,43 @@ func TestBrowserStagedSectionsKeepWhatIsDone(t *testing.T) {
 		t.Errorf("after mounting: how open %v, lever %q, focus on %q, comparison %q; want open, \"-20\", wcac, a comparison", got.Open, got.Value, got.Focused, got.Table)
 	}
 }
+
+// stagedLanguage changes the page's language as soon as the app runs,
+// while sections still wait, and records how many copies are left when the
+// title first shows in the new language.
+const stagedLanguage = `window.ltvLeft = null; window.ltvChose = false;
+new MutationObserver(function () {
+  var h1 = document.querySelector("h1");
+  if (!window.ltvChose && document.documentElement.getAttribute("data-app") === "ready") {
+    window.ltvChose = document.querySelectorAll("[data-premount]").length > 0 ? true : "nothing waited";
+    window.ltvTitle = h1.textContent;
+    var s = document.getElementById("lang");
+    s.value = "fr";
+    s.dispatchEvent(new Event("change", {bubbles: true}));
+  }
+  if (window.ltvChose === true && window.ltvLeft === null && h1 && h1.textContent !== window.ltvTitle) {
+    window.ltvLeft = document.querySelectorAll("[data-premount]").length;
+  }
+}).observe(document, {attributes: true, childList: true, characterData: true, subtree: true});`
+
+// TestBrowserStagedSectionsNewLanguage: a language chosen while sections
+// wait is the whole page's at once: the copies, in the prerendered
+// language, do not stay beside a page in the new one.
+func TestBrowserStagedSectionsNewLanguage(t *testing.T) {
+	base := serveSite(t)
+	ctx := newTabFor(t, 60*time.Second)
+	if err := chromedp.Do(ctx, webtest.EvaluateOnNewDocument(stagedLanguage), chromedp.Navigate(base+"/"), waitApp()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`window.ltvLeft !== null`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		chose, _ := chromedp.Run(ctx, chromedp.Evaluate[any](`window.ltvChose`))
+		t.Fatalf("the title did not change language (chose: %v): %v", chose, err)
+	}
+	left, err := chromedp.Run(ctx, chromedp.Evaluate[int](`window.ltvLeft`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if left != 0 {
+		t.Errorf("%d sections still prerendered copies when the page showed in French", left)
+	}
+}
